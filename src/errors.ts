@@ -4,7 +4,7 @@
  *
  * @category Errors
  */
-export const LEADMATH_ERROR_CODES = [
+export const LEADMATH_ERROR_CODES = Object.freeze([
   'INVALID_NUMBER',
   'INVALID_COUNT',
   'INVALID_RATE',
@@ -15,8 +15,9 @@ export const LEADMATH_ERROR_CODES = [
   'INVALID_CALENDAR',
   'INVALID_MODEL',
   'UNKNOWN_STAGE',
+  'UNKNOWN_LEAD',
   'INVALID_ARGUMENT',
-] as const;
+] as const);
 
 /**
  * One of {@link LEADMATH_ERROR_CODES}:
@@ -25,8 +26,12 @@ export const LEADMATH_ERROR_CODES = [
  * - `INVALID_COUNT`: not a non-negative safe integer.
  * - `INVALID_RATE`: outside the range a rate must lie in (usually (0, 1]).
  * - `INCONSISTENT_COUNTS`: more advanced than entered.
- * - `INVALID_DATE`, `INVALID_DURATION`, `INVALID_TIME_ZONE`, `INVALID_CALENDAR`,
- *   `INVALID_MODEL`, `UNKNOWN_STAGE`: as named.
+ * - `INVALID_DATE`: not an instant, a string without an offset, or an instant
+ *   outside 1900-01-01T00:00Z ≤ t < 2200-01-01T00:00Z.
+ * - `INVALID_DURATION`: a malformed duration, or one too long to reach an
+ *   instant before 2200.
+ * - `INVALID_TIME_ZONE`, `INVALID_CALENDAR`, `INVALID_MODEL`, `UNKNOWN_STAGE`: as named.
+ * - `UNKNOWN_LEAD`: a row of data (an activity, an event) whose lead id matches no lead.
  * - `INVALID_ARGUMENT`: anything else of the wrong shape (a missing option,
  *   duplicate stage names, arrays of mismatched length).
  *
@@ -60,8 +65,12 @@ export interface LeadMathErrorDetails {
 export interface LeadMathIssue {
   /** Stable code of the problem. */
   readonly code: LeadMathErrorCode;
-  /** Path of the problem, e.g. `'rules[3].when.between'`. */
+  /** Path of the problem, e.g. `'rules[3].when.between'` or `'activities[7].leadId'`. */
   readonly path: string;
+  /** 0-based index of the bad row, for problems in rows of data. */
+  readonly row?: number;
+  /** The column or key of the bad row, for problems in rows of data. */
+  readonly field?: string;
   /** What was expected there, in words. */
   readonly expected: string;
   /** What was found, rendered briefly. */
@@ -133,10 +142,15 @@ export class LeadMathError extends Error {
  * @category Errors
  */
 export function isLeadMathError(error: unknown): error is LeadMathError {
-  if (error instanceof LeadMathError) return true;
-  if (!(error instanceof Error) || error.name !== 'LeadMathError') return false;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && (LEADMATH_ERROR_CODES as readonly string[]).includes(code);
+  // A hostile object (a throwing getter, a Proxy trap) is simply not ours.
+  try {
+    if (error instanceof LeadMathError) return true;
+    if (!(error instanceof Error) || error.name !== 'LeadMathError') return false;
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' && (LEADMATH_ERROR_CODES as readonly string[]).includes(code);
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -149,6 +163,15 @@ const MAX_DESCRIBED_LENGTH = 80;
 
 /** Renders a bad value for a message: short, unambiguous, never throws. @internal */
 export function describeValue(value: unknown): string {
+  try {
+    return describeUnsafe(value);
+  } catch {
+    // A Proxy whose traps throw, a getter that throws: say what it is, no more.
+    return typeof value === 'object' ? 'an object' : typeof value;
+  }
+}
+
+function describeUnsafe(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (value === undefined) return 'undefined';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alwaysOpen } from '../src/calendar/alwaysOpen';
 import { describeValue, isLeadMathError, LEADMATH_ERROR_CODES, LeadMathError } from '../src/errors';
 import { reversePlan } from '../src/plan/reversePlan';
 import { catchLeadMathError } from './_helpers';
@@ -34,9 +35,51 @@ describe('LeadMathError', () => {
         'INVALID_CALENDAR',
         'INVALID_MODEL',
         'UNKNOWN_STAGE',
+        'UNKNOWN_LEAD',
         'INVALID_ARGUMENT',
       ].sort(),
     );
+  });
+
+  it('exports a frozen list of codes, so no caller can add one', () => {
+    expect(Object.isFrozen(LEADMATH_ERROR_CODES)).toBe(true);
+    expect(() => (LEADMATH_ERROR_CODES as unknown as string[]).push('FAKE')).toThrow(TypeError);
+    const fake = Object.assign(new Error('x'), { name: 'LeadMathError', code: 'FAKE' });
+    expect(isLeadMathError(fake)).toBe(false);
+  });
+});
+
+describe('hostile values', () => {
+  const throwingName = Object.create(Error.prototype, {
+    name: {
+      get() {
+        throw new Error('trap');
+      },
+    },
+  });
+  const trap = () => {
+    throw new Error('trap');
+  };
+  const proxy = new Proxy({}, { getPrototypeOf: trap, get: trap, ownKeys: trap });
+
+  it('isLeadMathError returns false for an object whose name getter throws', () => {
+    expect(isLeadMathError(throwingName)).toBe(false);
+    expect(isLeadMathError(proxy)).toBe(false);
+  });
+
+  it('describeValue never throws, even for a Proxy whose traps throw', () => {
+    expect(describeValue(proxy)).toBe('an object');
+  });
+
+  it('validators throw LeadMathError, not the trap’s error, for a Proxy whose getPrototypeOf throws', () => {
+    const opaque = new Proxy({}, { getPrototypeOf: trap });
+    const rate = catchLeadMathError(() =>
+      reversePlan({ stages: ['a', 'b'], rates: [opaque as never], target: 1 }),
+    );
+    expect(rate.code).toBe('INVALID_RATE');
+    expect(rate.message).toBe('reversePlan: rates[0] must be a number in (0, 1], got an object');
+    const at = catchLeadMathError(() => alwaysOpen.isOpen(opaque as never));
+    expect(at.code).toBe('INVALID_DATE');
   });
 });
 

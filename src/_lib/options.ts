@@ -1,13 +1,102 @@
-import { assertObject } from '../errors';
+import { assertObject, fail } from '../errors';
 
 /**
- * Validates an optional options argument: `undefined` reads as `{}`; anything
- * else must be an object.
+ * Edit distance between two short strings (insertions, deletions,
+ * substitutions and swaps of neighbours each cost 1), compared without case.
+ */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const m = x.length;
+  const n = y.length;
+  let previous2 = new Array<number>(n + 1).fill(0);
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const current = new Array<number>(n + 1);
+    current[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        d = Math.min(d, previous2[j - 2]! + 1);
+      }
+      current[j] = d;
+    }
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[n]!;
+}
+
+/**
+ * The known key closest to `key`, when it is close enough to be a typo
+ * (`timezone` → `timeZone`, `confidnce` → `confidence`); else `undefined`.
+ */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const d = editDistance(key, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const allowed = Math.max(1, Math.min(3, Math.floor(Math.max(key.length, 2) / 3)));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+/**
+ * Rejects any own key of `fields` that is not in `known`, with
+ * `INVALID_ARGUMENT` naming the key and, when one is close, the key meant.
+ */
+export function assertKnownKeys(
+  fn: string,
+  path: string,
+  fields: Readonly<Record<string, unknown>>,
+  known: readonly string[],
+): void {
+  for (const key of Object.keys(fields)) {
+    if (known.includes(key)) continue;
+    const meant = closestKey(key, known);
+    const where = path === '' ? key : `${path}.${key}`;
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      where,
+      fields[key],
+      meant === undefined
+        ? `absent (unknown key; known keys: ${known.join(', ')})`
+        : `absent (unknown key; did you mean ${meant}?)`,
+    );
+  }
+}
+
+/**
+ * Validates an options or input object: `undefined` reads as `{}` when
+ * `optional`; anything else must be a plain object whose keys are all in
+ * `known`.
  */
 export function readOptions(
   fn: string,
   value: unknown,
+  known: readonly string[],
   path = 'options',
 ): Readonly<Record<string, unknown>> {
-  return value === undefined ? {} : assertObject(fn, path, value);
+  if (value === undefined) return {};
+  const fields = assertObject(fn, path, value);
+  assertKnownKeys(fn, path, fields, known);
+  return fields;
+}
+
+/** Like {@link readOptions}, for a required object (`undefined` is rejected). */
+export function readFields(
+  fn: string,
+  value: unknown,
+  known: readonly string[],
+  path: string,
+): Readonly<Record<string, unknown>> {
+  const fields = assertObject(fn, path, value);
+  assertKnownKeys(fn, path, fields, known);
+  return fields;
 }

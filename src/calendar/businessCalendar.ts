@@ -1,6 +1,16 @@
+import { civilFromDays, daysFromCivil, parseIsoDay, weekdayOfDays } from '../_lib/civil';
 import { readDuration } from '../_lib/duration';
-import { assertTimeZone, Temporal, toEpochMs } from '../_lib/temporal';
-import { assertObject, fail } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertTimeZone, END_INSTANT_MS, toEpochMs } from '../_lib/temporal';
+import { fail } from '../errors';
+import { parseHours } from './_internal/hours';
+import {
+  firstAtOrAfter,
+  mergeIntervals,
+  OpenTimeline,
+  type YearsBuilder,
+} from './_internal/openTimeline';
+import { ZoneOffsets } from './_internal/zoneOffsets';
 
 /**
  * A weekday key of {@link BusinessHours}.
@@ -100,144 +110,57 @@ export interface BusinessCalendar {
   toJSON(): BusinessCalendarConfig;
 }
 
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY_MS = 86_400_000;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-/** Consecutive closed years after which a calendar is declared closed for good. */
-const MAX_CLOSED_YEARS = 100;
+/** Local years a calendar covers: every instant of the supported range, in any zone. */
+const MIN_YEAR = 1899;
+const MAX_YEAR = 2200;
 
-interface DayHours {
-  /** Start and end minutes after local midnight; end may be 1440. */
-  readonly spans: readonly (readonly [number, number])[];
-  /** The original wall times, for building instants. */
-  readonly times: readonly (readonly [Temporal.PlainTime, Temporal.PlainTime | null])[];
+const brand = new WeakSet<object>();
+
+/**
+ * Whether `value` is a calendar built by {@link businessCalendar} (or
+ * {@link alwaysOpen}). Functions that take a calendar accept only these, so
+ * a look-alike object cannot feed them wrong open times.
+ *
+ * @param value - Anything.
+ * @returns `true` for a leadmath business calendar.
+ *
+ * @example
+ * ```ts
+ * import { alwaysOpen, isBusinessCalendar } from 'leadmath';
+ *
+ * isBusinessCalendar(alwaysOpen); //=> true
+ * isBusinessCalendar({ between: () => 0 }); //=> false
+ * ```
+ *
+ * @category Calendar
+ */
+export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
+  return typeof value === 'object' && value !== null && brand.has(value);
 }
 
-function parseHours(fn: string, value: unknown): DayHours[] {
-  const hours = assertObject(fn, 'config.hours', value);
-  for (const key of Object.keys(hours)) {
-    if (!(WEEKDAYS as readonly string[]).includes(key)) {
-      fail(
-        'INVALID_CALENDAR',
-        fn,
-        `config.hours.${key}`,
-        hours[key],
-        `a weekday key (${WEEKDAYS.join(', ')})`,
-      );
-    }
-  }
-  let anyOpen = false;
-  const days = WEEKDAYS.map((day) => {
-    const raw = hours[day];
-    if (raw === undefined) return { spans: [], times: [] };
-    if (!Array.isArray(raw))
-      fail('INVALID_CALENDAR', fn, `config.hours.${day}`, raw, 'an array of [start, end] pairs');
-    const spans: [number, number][] = [];
-    const times: [Temporal.PlainTime, Temporal.PlainTime | null][] = [];
-    raw.forEach((pair: unknown, i) => {
-      const path = `config.hours.${day}[${i}]`;
-      if (!Array.isArray(pair) || pair.length !== 2)
-        fail('INVALID_CALENDAR', fn, path, pair, "a pair ['HH:MM', 'HH:MM']");
-      const [start, end] = pair as unknown[];
-      const from = minutes(fn, `${path}[0]`, start, false);
-      const to = minutes(fn, `${path}[1]`, end, true);
-      if (from >= to)
-        fail('INVALID_CALENDAR', fn, `${path}[1]`, end, `a time after ${String(start)}`);
-      const previous = spans.at(-1);
-      if (previous !== undefined && from < previous[1]) {
-        fail(
-          'INVALID_CALENDAR',
-          fn,
-          `${path}[0]`,
-          start,
-          `a time at or after the previous end (${raw[i - 1][1]}), in order and not overlapping`,
-        );
-      }
-      spans.push([from, to]);
-      times.push([
-        Temporal.PlainTime.from(start as string),
-        to === 1440 ? null : Temporal.PlainTime.from(end as string),
-      ]);
-    });
-    if (spans.length > 0) anyOpen = true;
-    return { spans, times };
-  });
-  if (!anyOpen)
-    fail('INVALID_CALENDAR', fn, 'config.hours', value, 'opening hours on at least one weekday');
-  return days;
+/** Marks a calendar object as built by this module, and freezes it. @internal */
+export function registerCalendar(calendar: BusinessCalendar): BusinessCalendar {
+  brand.add(calendar);
+  return Object.freeze(calendar);
 }
 
-function minutes(fn: string, path: string, value: unknown, end: boolean): number {
-  if (end && value === '24:00') return 1440;
-  const match = typeof value === 'string' ? TIME.exec(value) : null;
-  if (match === null)
-    fail(
-      'INVALID_CALENDAR',
-      fn,
-      path,
-      value,
-      end ? "a time 'HH:MM' (or '24:00')" : "a time 'HH:MM'",
-    );
-  return Number(match[1]) * 60 + Number(match[2]);
-}
-
-/** Days since 1970-01-01 of a plain date. */
-function epochDay(date: Temporal.PlainDate): number {
-  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / DAY_MS);
-}
-
-function parseDate(
+/** Reads an ISO date `'YYYY-MM-DD'` in 1900–2199 as a local day count. */
+export function readIsoDay(
   fn: string,
   path: string,
   value: unknown,
   code: 'INVALID_CALENDAR' | 'INVALID_DATE',
-): Temporal.PlainDate {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    try {
-      return Temporal.PlainDate.from(value, { overflow: 'reject' });
-    } catch {
-      // fall through to the error below
-    }
+): number {
+  const day = parseIsoDay(value);
+  if (day === null || day < FIRST_DAY || day >= END_DAY) {
+    fail(code, fn, path, value, "an ISO date 'YYYY-MM-DD' from 1900-01-01 to 2199-12-31");
   }
-  return fail(code, fn, path, value, "an ISO date 'YYYY-MM-DD'");
+  return day;
 }
 
-/**
- * Appends the open interval [a, b) to sorted intervals, merging it into the
- * last one when they touch or overlap (a 24:00 end and a 00:00 start, say).
- */
-function appendInterval(starts: number[], ends: number[], a: number, b: number): void {
-  const last = ends.length - 1;
-  if (last >= 0 && ends[last]! >= a) ends[last] = Math.max(ends[last]!, b);
-  else {
-    starts.push(a);
-    ends.push(b);
-  }
-}
-
-/** Last index i with values[i] ≤ x, or −1. */
-function lastAtOrBefore(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** First index i with values[i] ≥ x (values.length if none). */
-function firstAtOrAfter(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const FIRST_DAY = daysFromCivil(1900, 1, 1);
+const END_DAY = daysFromCivil(2200, 1, 1);
 
 /**
  * Builds a business calendar from opening hours in a time zone, with
@@ -280,9 +203,9 @@ function firstAtOrAfter(values: readonly number[], x: number): number {
  */
 export function businessCalendar(config: BusinessCalendarConfig): BusinessCalendar {
   const fn = 'businessCalendar';
-  const fields = assertObject(fn, 'config', config);
+  const fields = readFields(fn, config, ['timeZone', 'hours', 'holidays'], 'config');
   const timeZone = assertTimeZone(fn, 'config.timeZone', fields.timeZone);
-  const days = parseHours(fn, fields.hours);
+  const week = parseHours(fn, 'config.hours', fields.hours);
   const holidayList = fields.holidays === undefined ? [] : fields.holidays;
   if (!Array.isArray(holidayList))
     fail(
@@ -292,179 +215,122 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
       holidayList,
       "an array of ISO dates 'YYYY-MM-DD'",
     );
-  const holidays = new Set(
-    holidayList.map((h: unknown, i) =>
-      epochDay(parseDate(fn, `config.holidays[${i}]`, h, 'INVALID_CALENDAR')),
-    ),
-  );
+  const holidays = new Set<number>();
+  for (let i = 0; i < holidayList.length; i++) {
+    holidays.add(readIsoDay(fn, `config.holidays[${i}]`, holidayList[i], 'INVALID_CALENDAR'));
+  }
   const snapshot: BusinessCalendarConfig = JSON.parse(
     JSON.stringify({ timeZone, hours: fields.hours, holidays: holidayList }),
   );
 
-  // Built range of local years [firstYear, lastYear], as open intervals.
-  let firstYear = 0;
-  let lastYear = -1;
-  let starts: number[] = [];
-  let ends: number[] = [];
-  let before: number[] = []; // open ms before interval i (prefix sum)
-  let openDays: number[] = []; // epoch days with opening hours
-  let rangeStart = 0; // first instant of the built range
-  let rangeEnd = 0; // first instant after it
+  const zone = new ZoneOffsets(timeZone);
+  /** Makes sure the zone's offsets around local days [a, b) are known. */
+  const zoneFor = (a: number, b: number) => zone.ensure((a - 2) * DAY_MS, (b + 2) * DAY_MS);
 
-  const yearStart = (year: number) =>
-    Temporal.PlainDate.from({ year, month: 1, day: 1 }).toZonedDateTime({ timeZone })
-      .epochMilliseconds;
-
-  function buildYear(year: number): { starts: number[]; ends: number[]; days: number[] } {
-    const s: number[] = [];
-    const e: number[] = [];
-    const open: number[] = [];
-    for (
-      let date = Temporal.PlainDate.from({ year, month: 1, day: 1 });
-      date.year === year;
-      date = date.add({ days: 1 })
-    ) {
-      const day = epochDay(date);
+  const buildYears: YearsBuilder = (first, last) => {
+    const from = daysFromCivil(first, 1, 1);
+    const to = daysFromCivil(last + 1, 1, 1);
+    zoneFor(from, to);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const days: number[] = [];
+    for (let day = from; day < to; day++) {
       if (holidays.has(day)) continue;
-      const hours = days[date.dayOfWeek - 1]!;
+      const spans = week[weekdayOfDays(day)]!;
       let any = false;
-      for (const [from, to] of hours.times) {
-        const a = date.toZonedDateTime({ timeZone, plainTime: from }).epochMilliseconds;
-        const b = (
-          to === null
-            ? date.add({ days: 1 }).toZonedDateTime({ timeZone })
-            : date.toZonedDateTime({ timeZone, plainTime: to })
-        ).epochMilliseconds;
-        if (a >= b) continue; // e.g. 02:30–03:15 on a spring-forward night
+      for (const [a, b] of spans) {
+        // Wall times resolve as Temporal's 'compatible' does; an interval whose
+        // resolved start is not before its end (02:30–03:15 on a
+        // spring-forward night) has no open time.
+        const open = zone.resolve(day * DAY_MS + a * 60_000);
+        const close = zone.resolve(day * DAY_MS + b * 60_000);
+        if (open >= close) continue;
+        starts.push(open);
+        ends.push(close);
         any = true;
-        appendInterval(s, e, a, b);
       }
-      if (any) open.push(day);
+      if (any) days.push(day);
     }
-    return { starts: s, ends: e, days: open };
-  }
+    // On a spring-forward night intervals can resolve out of order: sort and merge.
+    const merged = mergeIntervals(starts, ends);
+    return { starts: merged.starts, ends: merged.ends, days };
+  };
+  const timeline = new OpenTimeline(buildYears, MIN_YEAR, MAX_YEAR);
 
-  function rebuildPrefix(): void {
-    before = [];
-    let total = 0;
-    for (let i = 0; i < starts.length; i++) {
-      before.push(total);
-      total += ends[i]! - starts[i]!;
-    }
-  }
+  /** The local day (since 1970-01-01) and wall-clock ms of that day of instant t. */
+  const localDay = (t: number): number => {
+    zoneFor(Math.floor(t / DAY_MS) - 1, Math.floor(t / DAY_MS) + 1);
+    return Math.floor((t + zone.offsetAt(t)) / DAY_MS);
+  };
+  const yearOfDay = (day: number) => civilFromDays(day)[0];
+  /** Makes sure the local year of instant t is built. */
+  const cover = (t: number) => {
+    const year = yearOfDay(localDay(t));
+    if (!timeline.has(year)) timeline.cover(year, year);
+  };
 
-  function join(
-    a: { starts: number[]; ends: number[]; days: number[] },
-    b: { starts: number[]; ends: number[]; days: number[] },
-  ) {
-    const s = [...a.starts];
-    const e = [...a.ends];
-    for (let i = 0; i < b.starts.length; i++) appendInterval(s, e, b.starts[i]!, b.ends[i]!);
-    return { starts: s, ends: e, days: [...a.days, ...b.days] };
-  }
-
-  /** Makes sure the built range covers local year `year`. */
-  function coverYear(year: number): void {
-    if (lastYear >= firstYear && year >= firstYear && year <= lastYear) return;
-    if (lastYear < firstYear) {
-      firstYear = year;
-      lastYear = year - 1;
-    }
-    let current = { starts, ends, days: openDays };
-    while (year < firstYear) current = join(buildYear(--firstYear), current);
-    while (year > lastYear) current = join(current, buildYear(++lastYear));
-    ({ starts, ends } = current);
-    openDays = current.days;
-    rangeStart = yearStart(firstYear);
-    rangeEnd = yearStart(lastYear + 1);
-    rebuildPrefix();
-  }
-
-  /** Makes sure the built range covers the instant (and so its interval). */
-  function cover(t: number): void {
-    if (t >= rangeStart && t < rangeEnd) return;
-    coverYear(Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).year);
-  }
-
-  /**
-   * Extends the range by a year. A calendar with opening hours opens every
-   * year unless holidays close it; a century of closed years in a row means
-   * it never will, and is reported instead of searched forever.
-   */
-  let closedYears = 0;
-  function extendForward(): void {
-    const openBefore = openDays.length;
-    coverYear(lastYear + 1);
-    closedYears = openDays.length > openBefore ? 0 : closedYears + 1;
-    if (closedYears > MAX_CLOSED_YEARS) {
-      fail(
-        'INVALID_CALENDAR',
-        fn,
-        'config.holidays',
-        holidayList,
-        `holidays that leave some opening within ${MAX_CLOSED_YEARS} years`,
-      );
-    }
-  }
-
-  /** Open ms in the built range before instant t (t covered). */
-  function cumulative(t: number): number {
-    const i = lastAtOrBefore(starts, t);
-    if (i < 0) return 0;
-    return before[i]! + Math.min(t, ends[i]!) - starts[i]!;
-  }
-
-  /** Makes sure at least one interval starts after t, extending year by year. */
-  function coverAfter(t: number, enough: (first: number) => boolean): void {
+  /** The first opening at or after t, or null when none before the end of the supported years. */
+  const nextOpenMs = (t: number): number | null => {
     cover(t);
-    while (!enough(firstAtOrAfter(starts, t))) extendForward();
-  }
+    if (timeline.isOpen(t)) return t;
+    for (;;) {
+      const i = firstAtOrAfter(timeline.starts, t);
+      if (i < timeline.starts.length) return timeline.starts[i]!;
+      if (!timeline.growForward()) return null;
+    }
+  };
+
+  const beyond = (
+    fnName: string,
+    path: string,
+    value: unknown,
+    code: 'INVALID_DATE' | 'INVALID_DURATION',
+    what: string,
+  ): never => fail(code, fnName, path, value, `${what} before 2200-01-01T00:00Z`);
 
   const calendar: BusinessCalendar = {
     isOpen(at) {
       const t = toEpochMs('calendar.isOpen', 'at', at);
       cover(t);
-      const i = lastAtOrBefore(starts, t);
-      return i >= 0 && t < ends[i]!;
+      return timeline.isOpen(t);
     },
     nextOpen(at) {
       const t = toEpochMs('calendar.nextOpen', 'at', at);
-      cover(t);
-      const i = lastAtOrBefore(starts, t);
-      if (i >= 0 && t < ends[i]!) return new Date(t);
-      coverAfter(t, (first) => first < starts.length);
-      return new Date(starts[firstAtOrAfter(starts, t)]!);
+      const next = nextOpenMs(t);
+      if (next === null || next >= END_INSTANT_MS)
+        return beyond(
+          'calendar.nextOpen',
+          'at',
+          at,
+          'INVALID_DATE',
+          'an instant with an opening after it',
+        );
+      return new Date(next);
     },
     between(a, b) {
       const x = toEpochMs('calendar.between', 'a', a);
       const y = toEpochMs('calendar.between', 'b', b);
-      cover(x);
-      cover(y);
-      return cumulative(y) - cumulative(x);
+      timeline.cover(yearOfDay(localDay(x)), yearOfDay(localDay(y)));
+      return timeline.cumulative(y) - timeline.cumulative(x);
     },
     add(at, duration) {
       const t = toEpochMs('calendar.add', 'at', at);
       const amount = readDuration('calendar.add', 'duration', duration);
-      cover(t);
-      if (typeof amount === 'object') return addBusinessDays(t, amount.businessDays);
-      if (amount === 0) return new Date(t);
-      const target = cumulative(t) + amount;
-      // The first interval whose end reaches the target open time.
-      const reaches = (i: number) => before[i]! + ends[i]! - starts[i]! >= target;
-      coverAfter(t, () => starts.length > 0 && reaches(starts.length - 1));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (reaches(mid)) hi = mid;
-        else lo = mid + 1;
-      }
-      return new Date(starts[lo]! + (target - before[lo]!));
+      const result = addMs(t, amount);
+      if (result === null)
+        return beyond(
+          'calendar.add',
+          'duration',
+          duration,
+          'INVALID_DURATION',
+          'a duration that ends',
+        );
+      return new Date(result);
     },
     businessDays(startDate, endDate) {
-      const from = parseDate('calendar.businessDays', 'startDate', startDate, 'INVALID_DATE');
-      const to = parseDate('calendar.businessDays', 'endDate', endDate, 'INVALID_DATE');
-      if (Temporal.PlainDate.compare(to, from) < 0) {
+      const from = readIsoDay('calendar.businessDays', 'startDate', startDate, 'INVALID_DATE');
+      const to = readIsoDay('calendar.businessDays', 'endDate', endDate, 'INVALID_DATE');
+      if (to < from) {
         fail(
           'INVALID_ARGUMENT',
           'calendar.businessDays',
@@ -473,32 +339,47 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
           `a date on or after startDate (${startDate})`,
         );
       }
-      coverYear(from.year);
-      coverYear(to.year);
-      return firstAtOrAfter(openDays, epochDay(to) + 1) - firstAtOrAfter(openDays, epochDay(from));
+      timeline.cover(yearOfDay(from), yearOfDay(to));
+      return firstAtOrAfter(timeline.days, to + 1) - firstAtOrAfter(timeline.days, from);
     },
     toJSON() {
       return JSON.parse(JSON.stringify(snapshot));
     },
   };
 
-  /** The same wall time n open days later, or the next opening if closed then. */
-  function addBusinessDays(t: number, n: number): Date {
-    const zoned = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone);
-    const today = epochDay(zoned.toPlainDate());
-    let target = today;
-    if (n > 0) {
-      const need = () => firstAtOrAfter(openDays, today + 1) + n - 1 < openDays.length;
-      while (!need()) extendForward();
-      target = openDays[firstAtOrAfter(openDays, today + 1) + n - 1]!;
-    }
-    const date = zoned.toPlainDate().add({ days: target - today });
-    const instant = date.toZonedDateTime({
-      timeZone,
-      plainTime: zoned.toPlainTime(),
-    }).epochMilliseconds;
-    return calendar.nextOpen(instant);
+  /** t plus a validated business duration, or null when that is not before 2200. */
+  function addMs(t: number, amount: number | { businessDays: number }): number | null {
+    if (typeof amount === 'object') return addBusinessDays(t, amount.businessDays);
+    if (amount === 0) return t;
+    // More open time than real time is left before the range ends: cannot fit.
+    if (amount >= END_INSTANT_MS - t) return null;
+    cover(t);
+    const target = timeline.cumulative(t) + amount;
+    while (timeline.total() < target) if (!timeline.growForward()) return null;
+    const result = timeline.instantAtOpenTime(target);
+    return result < END_INSTANT_MS ? result : null;
   }
 
-  return Object.freeze(calendar);
+  /** The same wall time n open days later, or the next opening if closed then. */
+  function addBusinessDays(t: number, n: number): number | null {
+    // Zero days is the next opening from t itself (never an instant before t,
+    // which re-resolving the wall time in a repeated hour would give).
+    if (n === 0) return nextOpenMs(t);
+    if (n > END_DAY - FIRST_DAY) return null;
+    const today = localDay(t);
+    const wall = t + zone.offsetAt(t) - today * DAY_MS;
+    cover(t);
+    for (;;) {
+      const k = firstAtOrAfter(timeline.days, today + 1) + n - 1;
+      if (k < timeline.days.length) {
+        const day = timeline.days[k]!;
+        zoneFor(day, day + 1);
+        const next = nextOpenMs(zone.resolve(day * DAY_MS + wall));
+        return next !== null && next < END_INSTANT_MS ? next : null;
+      }
+      if (!timeline.growForward()) return null;
+    }
+  }
+
+  return registerCalendar(calendar);
 }

@@ -8,5 +8,6 @@ export {
   businessCalendar,
   type ElapsedDuration,
   type InstantInput,
+  isBusinessCalendar,
   type Weekday,
 } from './businessCalendar';

@@ -66,7 +66,7 @@ export function efficiency(
 
 /** Reads and validates `options.confidence`, returning it with its z value. */
 export function readConfidence(fn: string, options: unknown): { confidence: number; z: number } {
-  const raw = readOptions(fn, options).confidence;
+  const raw = readOptions(fn, options, ['confidence']).confidence;
   const confidence =
     raw === undefined ? DEFAULT_CONFIDENCE : assertOpenUnit(fn, 'options.confidence', raw);
   return { confidence, z: twoSidedZ(confidence) };

@@ -63,10 +63,18 @@ export function shiftWindow(
   }
   const lag = assertWholeDays(fn, paths.lagDays, lagDays, 0);
   const zone = timeZone === undefined ? 'UTC' : assertTimeZone(fn, paths.timeZone, timeZone);
-  return {
-    start: new Date(minusCalendarDays(start, lag, zone)),
-    end: new Date(minusCalendarDays(end, lag, zone)),
-  };
+  const shiftedStart = minusCalendarDays(start, lag, zone);
+  const shiftedEnd = minusCalendarDays(end, lag, zone);
+  if (shiftedStart === null || shiftedEnd === null) {
+    fail(
+      'INVALID_DURATION',
+      fn,
+      paths.lagDays,
+      lagDays,
+      'a lag that keeps the shifted window at or after 1900-01-01T00:00Z',
+    );
+  }
+  return { start: new Date(shiftedStart), end: new Date(shiftedEnd) };
 }
 
 /**
@@ -110,7 +118,7 @@ export function laggedWindow(
   options?: LaggedWindowOptions,
 ): ResolvedWindow {
   const fn = 'laggedWindow';
-  const { timeZone } = readOptions(fn, options);
+  const { timeZone } = readOptions(fn, options, ['timeZone']);
   return shiftWindow(fn, window, lagDays, timeZone, {
     window: 'window',
     lagDays: 'lagDays',

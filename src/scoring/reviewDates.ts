@@ -1,6 +1,10 @@
 import { assertWholeDays } from '../_lib/duration';
 import { readOptions } from '../_lib/options';
-import { assertTimeZone, Temporal, toEpochMs } from '../_lib/temporal';
+import { assertTimeZone, inSupportedRange, Temporal, toEpochMs } from '../_lib/temporal';
+
+/** The most review dates one call lists. */
+const MAX_REVIEWS = 10_000;
+
 import { fail } from '../errors';
 
 /**
@@ -75,7 +79,7 @@ export function reviewDates(
 ): Date[] {
   const fn = 'reviewDates';
   const start = toEpochMs(fn, 'publishedAt', publishedAt);
-  const fields = readOptions(fn, options);
+  const fields = readOptions(fn, options, ['firstAfterDays', 'everyDays', 'count', 'timeZone']);
   const first =
     fields.firstAfterDays === undefined
       ? 60
@@ -85,8 +89,13 @@ export function reviewDates(
       ? 90
       : assertWholeDays(fn, 'options.everyDays', fields.everyDays, 1);
   const count = fields.count;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1) {
-    fail('INVALID_COUNT', fn, 'options.count', count, 'a whole number ≥ 1');
+  if (
+    typeof count !== 'number' ||
+    !Number.isSafeInteger(count) ||
+    count < 1 ||
+    count > MAX_REVIEWS
+  ) {
+    fail('INVALID_COUNT', fn, 'options.count', count, `a whole number from 1 to ${MAX_REVIEWS}`);
   }
   const zone =
     fields.timeZone === undefined ? 'UTC' : assertTimeZone(fn, 'options.timeZone', fields.timeZone);
@@ -94,7 +103,17 @@ export function reviewDates(
   const dates: Date[] = [];
   for (let i = 0; i < count; i++) {
     const days = first + i * every;
-    dates.push(new Date(published.add({ days }).toInstant().epochMilliseconds));
+    const at = published.add({ days }).toInstant().epochMilliseconds;
+    if (!inSupportedRange(at)) {
+      fail(
+        'INVALID_COUNT',
+        fn,
+        'options.count',
+        count,
+        'a count whose last review falls before 2200-01-01T00:00Z',
+      );
+    }
+    dates.push(new Date(at));
   }
   return dates;
 }

@@ -1,8 +1,8 @@
 import { readOptions } from '../_lib/options';
 import { toEpochMs } from '../_lib/temporal';
-import { alwaysOpen } from '../calendar/alwaysOpen';
 import type { BusinessCalendar, InstantInput } from '../calendar/businessCalendar';
 import { assertArray, assertObject, fail } from '../errors';
+import { readCalendar } from './_internal/readCalendar';
 
 /**
  * A lead and its first touch.
@@ -95,7 +95,11 @@ export function speedToLead(
 ): SpeedToLeadResult {
   const fn = 'speedToLead';
   const list = assertArray(fn, 'items', items);
-  const calendar = (readOptions(fn, options).calendar ?? alwaysOpen) as BusinessCalendar;
+  const calendar = readCalendar(
+    fn,
+    'options.calendar',
+    readOptions(fn, options, ['calendar']).calendar,
+  );
   const counts = [0, 0, 0, 0, 0];
   for (let i = 0; i < list.length; i++) {
     const item = assertObject(fn, `items[${i}]`, list[i]);

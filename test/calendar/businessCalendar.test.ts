@@ -210,16 +210,24 @@ describe('businessCalendar', () => {
       );
     });
 
-    it('never loops forever when holidays close the calendar for a century', () => {
-      const holidays = Array.from({ length: 120 * 366 }, (_, i) =>
-        new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
-      );
+    it('finds an opening after 120 closed years, and says so when none is left before 2200', () => {
+      const day = (i: number) =>
+        new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const holidays = Array.from({ length: 120 * 366 }, (_, i) => day(i));
       const closed = businessCalendar({ timeZone: 'UTC', hours: weekdays, holidays });
-      expectLeadMathError(
-        () => closed.nextOpen('2026-01-01T00:00:00Z'),
-        'INVALID_CALENDAR',
-        'config.holidays',
+      // 2026-01-01 + 43,920 days is 2146-04-02 (Python: date(2026,1,1) + timedelta(43920)), a Saturday: open Monday 04-04.
+      expect(iso(closed.nextOpen('2026-01-01T00:00:00Z'))).toBe('2146-04-04T09:00:00.000Z');
+      const untilEnd = Array.from({ length: 174 * 366 }, (_, i) => day(i)).filter(
+        (d) => d < '2200-01-01',
       );
+      const never = businessCalendar({ timeZone: 'UTC', hours: weekdays, holidays: untilEnd });
+      expectLeadMathError(() => never.nextOpen('2026-01-01T00:00:00Z'), 'INVALID_DATE', 'at');
+      expectLeadMathError(
+        () => never.add('2026-01-01T00:00:00Z', 1),
+        'INVALID_DURATION',
+        'duration',
+      );
+      expect(never.between('2026-01-01T00:00:00Z', '2199-12-31T00:00:00Z')).toBe(0);
     });
   });
 });
