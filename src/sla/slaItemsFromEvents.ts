@@ -1,6 +1,8 @@
+import { idKey } from '../_lib/ids';
+import { readFields } from '../_lib/options';
 import { toEpochMs } from '../_lib/temporal';
 import type { InstantInput } from '../calendar/businessCalendar';
-import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors';
+import { assertArray, assertNonEmptyString, assertObject } from '../errors';
 import type { SlaItem } from './slaReport';
 import type { SlaPause } from './slaStatus';
 
@@ -49,12 +51,14 @@ export interface SlaEventPolicy {
  * @category SLA
  */
 export interface EventSlaItem extends SlaItem {
-  /** The lead the clock belongs to. */
+  /** The lead the clock belongs to, as its first event wrote it. */
   readonly id: string | number;
   /** When the clock started. */
   readonly start: Date;
   /** When it stopped; absent while open. */
-  readonly stop?: Date;
+  readonly stop?: Date | undefined;
+  /** The type of the event that stopped the clock (`'accepted'`, `'rejected'`); absent while open. */
+  readonly outcome?: string | undefined;
   /** Pauses of the clock, in order; the last has no `to` while it lasts. */
   readonly pauses: readonly SlaPause[];
 }
@@ -102,36 +106,46 @@ export function slaItemsFromEvents(
 ): EventSlaItem[] {
   const fn = 'slaItemsFromEvents';
   const list = assertArray(fn, 'events', events);
-  const rules = assertObject(fn, 'policy', policy);
+  const rules = readFields(fn, policy, ['start', 'stop', 'pause', 'resume'], 'policy');
   const starts = eventTypes(fn, 'policy.start', rules.start, true);
   const stops = eventTypes(fn, 'policy.stop', rules.stop, true);
   const pausing = eventTypes(fn, 'policy.pause', rules.pause, false);
   const resuming = eventTypes(fn, 'policy.resume', rules.resume, false);
 
-  const byLead = new Map<unknown, { at: number; type: string; owner: unknown; index: number }[]>();
-  list.forEach((raw, i) => {
-    const e = assertObject(fn, `events[${i}]`, raw);
-    if (typeof e.leadId !== 'string' && typeof e.leadId !== 'number') {
-      fail('INVALID_ARGUMENT', fn, `events[${i}].leadId`, e.leadId, 'a string or number');
+  // At one instant a start comes first, then pauses and resumes, then stops,
+  // so a start and a stop logged at the same time make a clock that is met
+  // in zero time, whatever order the rows came in.
+  const rank = (type: string) =>
+    starts.has(type) ? 0 : stops.has(type) ? 2 : pausing.has(type) || resuming.has(type) ? 1 : 3;
+  const byLead = new Map<
+    string,
+    {
+      id: string | number;
+      history: { at: number; type: string; owner: unknown; index: number; rank: number }[];
     }
+  >();
+  for (let i = 0; i < list.length; i++) {
+    const e = assertObject(fn, `events[${i}]`, list[i]);
+    const key = idKey(fn, `events[${i}].leadId`, e.leadId);
     const type = assertNonEmptyString(fn, `events[${i}].type`, e.type, 'an event type');
     const at = toEpochMs(fn, `events[${i}].at`, e.at);
-    let lead = byLead.get(e.leadId);
+    let lead = byLead.get(key);
     if (lead === undefined) {
-      lead = [];
-      byLead.set(e.leadId, lead);
+      lead = { id: e.leadId as string | number, history: [] };
+      byLead.set(key, lead);
     }
-    lead.push({ at, type, owner: e.owner, index: i });
-  });
+    lead.history.push({ at, type, owner: e.owner, index: i, rank: rank(type) });
+  }
 
   const items: EventSlaItem[] = [];
-  for (const [leadId, history] of byLead) {
-    history.sort((a, b) => a.at - b.at || a.index - b.index);
+  for (const { id: leadId, history } of byLead.values()) {
+    history.sort((a, b) => a.at - b.at || a.rank - b.rank || a.index - b.index);
     let open: {
       id: string | number;
       owner?: string;
       start: Date;
       stop?: Date;
+      outcome?: string;
       pauses: { from: Date; to?: Date }[];
     } | null = null;
     let pausedSince: number | null = null;
@@ -147,6 +161,7 @@ export function slaItemsFromEvents(
         if (pausedSince !== null)
           open.pauses.push({ from: new Date(pausedSince), to: new Date(e.at) });
         open.stop = new Date(e.at);
+        open.outcome = e.type;
         items.push(open);
         open = null;
       } else if (pausing.has(e.type) && pausedSince === null) {

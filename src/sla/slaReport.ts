@@ -1,3 +1,4 @@
+import { readFields } from '../_lib/options';
 import { quantileSorted } from '../_lib/quantile';
 import type {
   BusinessCalendar,
@@ -6,7 +7,8 @@ import type {
 } from '../calendar/businessCalendar';
 import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors';
 import { DEFAULT_Z, type WilsonIntervalResult, wilsonBounds } from '../funnel/wilsonInterval';
-import { evaluateSla, readPolicy, type SlaPause, type SlaState } from './slaStatus';
+import { evaluateSla, readPolicy } from './_internal/clock';
+import type { SlaPause, SlaState } from './slaStatus';
 
 /**
  * One item under an SLA: an MQL awaiting acceptance, a lead awaiting first
@@ -18,13 +20,18 @@ export interface SlaItem {
   /** Optional id, not used in the computation. */
   readonly id?: string | number;
   /** Who is responsible; the report is grouped by it when present. */
-  readonly owner?: string;
+  readonly owner?: string | undefined;
   /** When the clock started. */
   readonly start: InstantInput;
   /** When it stopped; absent while open. */
-  readonly stop?: InstantInput | null;
+  readonly stop?: InstantInput | null | undefined;
   /** Pauses of the clock. */
-  readonly pauses?: readonly SlaPause[];
+  readonly pauses?: readonly SlaPause[] | undefined;
+  /**
+   * What stopped the clock (the stop event's type, e.g. `'accepted'` or
+   * `'rejected'`); counted per value in {@link SlaGroupReport.outcomes}.
+   */
+  readonly outcome?: string | undefined;
   /** Segment fields. */
   readonly [field: string]: unknown;
 }
@@ -71,6 +78,8 @@ export interface SlaGroupReport {
   readonly medianResponseMs: number | null;
   /** 90th percentile of the same; `null` if none. */
   readonly p90ResponseMs: number | null;
+  /** Stopped items per `outcome` (items without one are not counted here), keys sorted. */
+  readonly outcomes: Readonly<Record<string, number>>;
 }
 
 /**
@@ -88,10 +97,13 @@ export interface SlaReport extends SlaGroupReport {
 class Group {
   readonly counts = { running: 0, 'at-risk': 0, met: 0, breached: 0 };
   readonly responses: number[] = [];
+  readonly outcomes = new Map<string, number>();
 
-  add(state: SlaState, elapsedMs: number, stopped: boolean): void {
+  add(state: SlaState, elapsedMs: number, stopped: boolean, outcome: string | undefined): void {
     this.counts[state]++;
-    if (stopped) this.responses.push(elapsedMs);
+    if (!stopped) return;
+    this.responses.push(elapsedMs);
+    if (outcome !== undefined) this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
   }
 
   report(): SlaGroupReport {
@@ -105,6 +117,7 @@ class Group {
       breachRateInterval: wilsonBounds(breached, decided, DEFAULT_Z),
       medianResponseMs: quantileSorted(sorted, 0.5),
       p90ResponseMs: quantileSorted(sorted, 0.9),
+      outcomes: Object.fromEntries([...this.outcomes].sort(([a], [b]) => compareKeys(a, b))),
     };
   }
 }
@@ -119,11 +132,21 @@ function groupFor(groups: Map<string, Group>, key: string): Group {
   return group;
 }
 
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The group key of items whose segment field is missing, null or empty. */
+const NO_SEGMENT = '(none)';
+
 function groupKey(fn: string, path: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return NO_SEGMENT;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return fail('INVALID_ARGUMENT', fn, path, value, 'a string, number or boolean to group by');
 }
+
+const POLICY_KEYS = ['target', 'warnAt', 'calendar', 'asOf', 'segmentBy'];
 
 /**
  * Reports a set of SLA items at an instant: how many are running, at risk,
@@ -163,8 +186,8 @@ function groupKey(fn: string, path: string, value: unknown): string {
 export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): SlaReport {
   const fn = 'slaReport';
   const list = assertArray(fn, 'items', items);
-  const fields = assertObject(fn, 'policy', policy);
-  const rules = readPolicy(fn, fields);
+  const fields = readFields(fn, policy, POLICY_KEYS, 'policy');
+  const rules = readPolicy(fn, fields, 'policy.');
   const segmentBy =
     fields.segmentBy === undefined
       ? undefined
@@ -176,22 +199,27 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
     const item = assertObject(fn, `items[${i}]`, list[i]);
     const status = evaluateSla(fn, `items[${i}].`, item, rules);
     const stopped = !Number.isNaN(status.stoppedAt);
-    all.add(status.state, status.elapsedMs, stopped);
-    if (item.owner !== undefined) {
+    const outcome =
+      item.outcome === undefined || item.outcome === null
+        ? undefined
+        : assertNonEmptyString(fn, `items[${i}].outcome`, item.outcome, 'a non-empty string');
+    all.add(status.state, status.elapsedMs, stopped, outcome);
+    if (item.owner !== undefined && item.owner !== null && item.owner !== '') {
       groupFor(owners, groupKey(fn, `items[${i}].owner`, item.owner)).add(
         status.state,
         status.elapsedMs,
         stopped,
+        outcome,
       );
     }
     if (segmentBy !== undefined) {
       const key = groupKey(fn, `items[${i}].${segmentBy}`, item[segmentBy]);
-      groupFor(segments, key).add(status.state, status.elapsedMs, stopped);
+      groupFor(segments, key).add(status.state, status.elapsedMs, stopped, outcome);
     }
   }
   const entries = (groups: Map<string, Group>) =>
     Object.fromEntries(
-      [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, g]) => [k, g.report()]),
+      [...groups].sort(([a], [b]) => compareKeys(a, b)).map(([k, g]) => [k, g.report()]),
     );
   return { ...all.report(), byOwner: entries(owners), bySegment: entries(segments) };
 }

@@ -1,12 +1,10 @@
-import { readDuration } from '../_lib/duration';
-import { toEpochMs } from '../_lib/temporal';
-import { alwaysOpen } from '../calendar/alwaysOpen';
+import { readFields } from '../_lib/options';
 import type {
   BusinessCalendar,
   BusinessDuration,
   InstantInput,
 } from '../calendar/businessCalendar';
-import { assertArray, assertObject, assertRate, fail } from '../errors';
+import { evaluateSla, readPolicy } from './_internal/clock';
 
 /**
  * A time the SLA clock stood still, e.g. while waiting on the customer.
@@ -17,7 +15,7 @@ export interface SlaPause {
   /** When the pause began. */
   readonly from: InstantInput;
   /** When it ended; absent while it lasts. */
-  readonly to?: InstantInput;
+  readonly to?: InstantInput | null | undefined;
 }
 
 /**
@@ -29,9 +27,9 @@ export interface SlaStatusInput {
   /** When the clock started (e.g. the lead became an MQL). */
   readonly start: InstantInput;
   /** When it stopped (accepted or rejected, first touch); absent or `null` while open. */
-  readonly stop?: InstantInput | null;
+  readonly stop?: InstantInput | null | undefined;
   /** Pauses of the clock, in any order, not overlapping. */
-  readonly pauses?: readonly SlaPause[];
+  readonly pauses?: readonly SlaPause[] | undefined;
   /** The agreed response time, in business time of `calendar`. */
   readonly target: BusinessDuration;
   /**
@@ -46,6 +44,12 @@ export interface SlaStatusInput {
   readonly calendar?: BusinessCalendar;
   /** The moment of evaluation; a `stop` after it is not yet known. */
   readonly asOf: InstantInput;
+  /** An item's id, accepted so that `{ ...item, target, asOf }` works; not used. */
+  readonly id?: string | number | undefined;
+  /** An item's owner, accepted likewise; not used. */
+  readonly owner?: string | undefined;
+  /** An item's outcome, accepted likewise; not used. */
+  readonly outcome?: string | undefined;
 }
 
 /**
@@ -86,116 +90,19 @@ export interface SlaStatusResult {
   readonly stoppedAt: Date | null;
 }
 
-/** A validated SLA policy. */
-export interface SlaPolicy {
-  /** Milliseconds of open time, or a number of business days. */
-  readonly target: number | { readonly businessDays: number };
-  readonly warnAt: number;
-  readonly calendar: BusinessCalendar;
-  readonly asOf: number;
-}
-
-/** Reads the policy fields shared by slaStatus and slaReport. */
-export function readPolicy(fn: string, fields: Readonly<Record<string, unknown>>): SlaPolicy {
-  const asOf = toEpochMs(fn, 'asOf', fields.asOf);
-  const warnAt = fields.warnAt === undefined ? 0.8 : assertRate(fn, 'warnAt', fields.warnAt);
-  const calendar = (fields.calendar ?? alwaysOpen) as BusinessCalendar;
-  if (typeof calendar !== 'object' || calendar === null || typeof calendar.add !== 'function') {
-    fail('INVALID_ARGUMENT', fn, 'calendar', calendar, 'a business calendar');
-  }
-  // A zero target is no agreement at all.
-  const target = readDuration(fn, 'target', fields.target, true);
-  return { target, warnAt, calendar, asOf };
-}
-
-/** The clock of one item, instants as epoch ms (NaN for none). */
-export interface SlaClock {
-  readonly state: SlaState;
-  readonly dueAt: number;
-  readonly elapsedMs: number;
-  readonly remainingMs: number;
-  readonly paused: boolean;
-  readonly stoppedAt: number;
-}
-
-/** The clock of one item under a validated policy. `path` prefixes argument paths. */
-export function evaluateSla(
-  fn: string,
-  path: string,
-  item: Readonly<Record<string, unknown>>,
-  policy: SlaPolicy,
-): SlaClock {
-  const { calendar, asOf } = policy;
-  const start = toEpochMs(fn, `${path}start`, item.start);
-  let stop: number | null =
-    item.stop === undefined || item.stop === null ? null : toEpochMs(fn, `${path}stop`, item.stop);
-  if (stop !== null && stop < start)
-    fail('INVALID_ARGUMENT', fn, `${path}stop`, item.stop, 'an instant at or after start');
-  if (stop !== null && stop > asOf) stop = null; // not yet known at asOf
-  const end = stop ?? Math.max(start, asOf);
-
-  // Pauses, clipped to [start, end), in order.
-  const pauses: [number, number][] = [];
-  let paused = false;
-  if (item.pauses !== undefined) {
-    const list = assertArray(fn, `${path}pauses`, item.pauses);
-    list.forEach((raw, i) => {
-      const p = assertObject(fn, `${path}pauses[${i}]`, raw);
-      const from = toEpochMs(fn, `${path}pauses[${i}].from`, p.from);
-      let to =
-        p.to === undefined
-          ? Number.POSITIVE_INFINITY
-          : toEpochMs(fn, `${path}pauses[${i}].to`, p.to);
-      if (to < from)
-        fail('INVALID_ARGUMENT', fn, `${path}pauses[${i}].to`, p.to, 'an instant at or after from');
-      if (from > asOf) return; // not yet known
-      if (to > asOf) {
-        to = asOf;
-        if (stop === null) paused = true;
-      }
-      pauses.push([Math.max(from, start), Math.min(to, end)]);
-    });
-    pauses.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < pauses.length; i++) {
-      if (pauses[i]![0] < pauses[i - 1]![1]) {
-        fail('INVALID_ARGUMENT', fn, `${path}pauses`, item.pauses, 'pauses that do not overlap');
-      }
-    }
-  }
-
-  // Business time the target allows, and the due time: the target's open time
-  // counted on the running clock, i.e. skipping pauses.
-  const targetMs =
-    typeof policy.target === 'number'
-      ? policy.target
-      : calendar.between(start, calendar.add(start, policy.target).getTime());
-  let remaining = targetMs;
-  let cursor = start;
-  let dueAt = Number.NaN;
-  for (const [from, to] of pauses) {
-    if (to <= from) continue;
-    const before = from > cursor ? calendar.between(cursor, from) : 0;
-    if (before >= remaining) break;
-    remaining -= before;
-    cursor = Math.max(cursor, to);
-  }
-  dueAt = remaining === 0 ? cursor : calendar.add(cursor, remaining).getTime();
-  // The clock stands still while closed: a target that runs out at closing
-  // time is exceeded only at the next opening, so that is when it is due.
-  // Then "stopped at or before dueAt" is exactly "elapsed ≤ target".
-  if (!calendar.isOpen(dueAt)) dueAt = calendar.nextOpen(dueAt).getTime();
-
-  let pausedMs = 0;
-  for (const [from, to] of pauses) if (to > from) pausedMs += calendar.between(from, to);
-  const elapsedMs = Math.max(0, calendar.between(start, end) - pausedMs);
-  const remainingMs = stop !== null ? 0 : Math.max(0, targetMs - elapsedMs);
-
-  let state: SlaState;
-  if (stop !== null) state = stop <= dueAt ? 'met' : 'breached';
-  else if (asOf > dueAt) state = 'breached';
-  else state = elapsedMs >= policy.warnAt * targetMs ? 'at-risk' : 'running';
-  return { state, dueAt, elapsedMs, remainingMs, paused, stoppedAt: stop ?? Number.NaN };
-}
+/** The clock's keys, and the item keys an {@link SlaItem} may bring along (`{ ...item, target, asOf }`). */
+const STATUS_KEYS = [
+  'start',
+  'stop',
+  'pauses',
+  'target',
+  'warnAt',
+  'calendar',
+  'asOf',
+  'id',
+  'owner',
+  'outcome',
+];
 
 /**
  * The state of one SLA clock at an instant: how much business time has run,
@@ -210,7 +117,11 @@ export function evaluateSla(
  * @throws {LeadMathError} `INVALID_DATE` for a bad instant.
  * @throws {LeadMathError} `INVALID_DURATION` for a target that is not a positive business duration.
  * @throws {LeadMathError} `INVALID_RATE` for a `warnAt` outside (0, 1].
- * @throws {LeadMathError} `INVALID_ARGUMENT` for a stop before the start or overlapping pauses.
+ * @throws {LeadMathError} `INVALID_DURATION` also for a target that would end after 2200.
+ * @throws {LeadMathError} `INVALID_CALENDAR` for a calendar not made by {@link businessCalendar}.
+ * @throws {LeadMathError} `INVALID_ARGUMENT` for a stop before the start, a start after `asOf`,
+ * overlapping pauses, or an unknown key in `input` (a typo such as `asof`; besides the
+ * clock's keys, an item's `id`, `owner` and `outcome` are accepted, so `{ ...item, target, asOf }` works).
  *
  * @example
  * ```ts
@@ -237,8 +148,8 @@ export function evaluateSla(
  */
 export function slaStatus(input: SlaStatusInput): SlaStatusResult {
   const fn = 'slaStatus';
-  const fields = assertObject(fn, 'input', input);
-  const clock = evaluateSla(fn, '', fields, readPolicy(fn, fields));
+  const fields = readFields(fn, input, STATUS_KEYS, '');
+  const clock = evaluateSla(fn, '', fields, readPolicy(fn, fields, ''));
   return {
     state: clock.state,
     dueAt: new Date(clock.dueAt),

@@ -37,7 +37,8 @@ const item = fc.record({
 describe('SLA properties', () => {
   test.prop({ cal: calendar, it: item, target, asOf: instant })(
     'the state agrees with the due time, and elapsed + remaining = target while open and not due',
-    ({ cal, it, target, asOf }) => {
+    ({ cal, it, target, asOf: rawAsOf }) => {
+      const asOf = Math.max(rawAsOf, it.start);
       const stop = it.stopAfter === undefined ? undefined : it.start + it.stopAfter;
       const s = slaStatus({
         start: it.start,
@@ -63,7 +64,8 @@ describe('SLA properties', () => {
 
   test.prop({ cal: calendar, start: instant, a: target, b: target, asOf: instant })(
     'the due time is monotone in the target',
-    ({ cal, start, a, b, asOf }) => {
+    ({ cal, start, a, b, asOf: rawAsOf }) => {
+      const asOf = Math.max(rawAsOf, start);
       const [lo, hi] = a <= b ? [a, b] : [b, a];
       const due = (t: number) =>
         slaStatus({ start, target: t, calendar: cal, asOf }).dueAt.getTime();
@@ -106,7 +108,8 @@ describe('SLA properties', () => {
     asOf: instant,
   })(
     'report counts add up, overall and per owner, and the breach rate is a rate',
-    ({ cal, items, target, asOf }) => {
+    ({ cal, items, target, asOf: rawAsOf }) => {
+      const asOf = Math.max(rawAsOf, ...items.map((i) => i.start));
       const rows = items.map((i) => ({
         owner: i.owner,
         start: i.start,

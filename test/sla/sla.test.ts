@@ -139,22 +139,22 @@ describe('slaStatus', () => {
   describe('bad input', () => {
     it('throws the right codes', () => {
       expectLeadMathError(
-        () => slaStatus({ ...base, target: 0, asOf: 0 }),
+        () => slaStatus({ ...base, target: 0, asOf: friday16 }),
         'INVALID_DURATION',
         'target',
       );
       expectLeadMathError(
-        () => slaStatus({ ...base, target: { hours: 0 }, asOf: 0 }),
+        () => slaStatus({ ...base, target: { hours: 0 }, asOf: friday16 }),
         'INVALID_DURATION',
         'target',
       );
       expectLeadMathError(
-        () => slaStatus({ ...base, warnAt: 1.5, asOf: 0 }),
+        () => slaStatus({ ...base, warnAt: 1.5, asOf: friday16 }),
         'INVALID_RATE',
         'warnAt',
       );
       expectLeadMathError(
-        () => slaStatus({ ...base, stop: '2026-03-06T15:00:00-05:00', asOf: 0 }),
+        () => slaStatus({ ...base, stop: '2026-03-06T15:00:00-05:00', asOf: friday16 }),
         'INVALID_ARGUMENT',
         'stop',
       );
@@ -164,8 +164,8 @@ describe('slaStatus', () => {
         'asOf',
       );
       expectLeadMathError(
-        () => slaStatus({ ...base, calendar: {} as never, asOf: 0 }),
-        'INVALID_ARGUMENT',
+        () => slaStatus({ ...base, calendar: {} as never, asOf: friday16 }),
+        'INVALID_CALENDAR',
         'calendar',
       );
     });
@@ -318,9 +318,16 @@ describe('slaItemsFromEvents', () => {
       policy,
     );
     expect(items).toEqual([
-      { id: 'L1', owner: 'ana', start: at(1), stop: at(6), pauses: [{ from: at(2), to: at(5) }] },
+      {
+        id: 'L1',
+        owner: 'ana',
+        start: at(1),
+        stop: at(6),
+        outcome: 'accepted',
+        pauses: [{ from: at(2), to: at(5) }],
+      },
       { id: 'L1', start: at(30), pauses: [{ from: at(31) }] },
-      { id: 'L2', start: at(1), stop: at(3), pauses: [] },
+      { id: 'L2', start: at(1), stop: at(3), outcome: 'rejected', pauses: [] },
     ]);
     // 5 h from MQL to acceptance, 3 of them waiting on the customer: 2 h on the clock
     const status = slaStatus({ ...items[0]!, target: { hours: 4 }, asOf: at(40) });
