@@ -351,3 +351,19 @@ export function assertRates(
   for (let i = 0; i < rates.length; i++) assertRate(fn, `${path}[${i}]`, rates[i]);
   return rates as readonly number[];
 }
+
+/**
+ * A computed result that must be finite: otherwise `INVALID_NUMBER` naming
+ * the argument that made it overflow (`path`, `value`). @internal
+ */
+export function assertFiniteResult(
+  fn: string,
+  path: string,
+  value: unknown,
+  result: number,
+): number {
+  if (!Number.isFinite(result)) {
+    fail('INVALID_NUMBER', fn, path, value, 'small enough that the result is a finite number');
+  }
+  return result;
+}

@@ -48,18 +48,19 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 
 /**
  * Rejects any own key of `fields` that is not in `known`, with
- * `INVALID_ARGUMENT` naming the key and, when one is close, the key meant.
+ * `INVALID_ARGUMENT` naming the key (after `prefix`, e.g. `'options.'`) and,
+ * when one is close, the key meant.
  */
 export function assertKnownKeys(
   fn: string,
-  path: string,
+  prefix: string,
   fields: Readonly<Record<string, unknown>>,
   known: readonly string[],
 ): void {
   for (const key of Object.keys(fields)) {
     if (known.includes(key)) continue;
     const meant = closestKey(key, known);
-    const where = path === '' ? key : `${path}.${key}`;
+    const where = `${prefix}${key}`;
     fail(
       'INVALID_ARGUMENT',
       fn,
@@ -85,18 +86,23 @@ export function readOptions(
 ): Readonly<Record<string, unknown>> {
   if (value === undefined) return {};
   const fields = assertObject(fn, path, value);
-  assertKnownKeys(fn, path, fields, known);
+  assertKnownKeys(fn, `${path}.`, fields, known);
   return fields;
 }
 
-/** Like {@link readOptions}, for a required object (`undefined` is rejected). */
+/**
+ * Like {@link readOptions}, for a required object (`undefined` is rejected).
+ * `path` names the object; its keys are named after `keyPrefix`, by default
+ * `path.` (a function's single input object names its keys bare: `''`).
+ */
 export function readFields(
   fn: string,
   value: unknown,
   known: readonly string[],
   path: string,
+  keyPrefix = `${path}.`,
 ): Readonly<Record<string, unknown>> {
   const fields = assertObject(fn, path, value);
-  assertKnownKeys(fn, path, fields, known);
+  assertKnownKeys(fn, keyPrefix, fields, known);
   return fields;
 }

@@ -1,4 +1,5 @@
-import { assertNonNegative, assertObject, assertPositive } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertFiniteResult, assertNonNegative, assertPositive } from '../errors';
 
 /**
  * A count over a number of business days.
@@ -33,8 +34,9 @@ export interface CompareDailyRatesResult {
  * @param a - The reference period.
  * @param b - The period compared with it.
  * @returns Both daily rates and the relative change from `a` to `b`.
- * @throws {LeadMathError} `INVALID_NUMBER` for a negative count or non-positive business days.
- * @throws {LeadMathError} `INVALID_ARGUMENT` when a period is not an object.
+ * @throws {LeadMathError} `INVALID_NUMBER` for a negative count or non-positive business days,
+ * or values whose rates or change are not finite (a count of 1e308 over half a day).
+ * @throws {LeadMathError} `INVALID_ARGUMENT` when a period is not an object or has an unknown key.
  *
  * @example
  * ```ts
@@ -53,11 +55,16 @@ export function compareDailyRates(a: PeriodCount, b: PeriodCount): CompareDailyR
   const fn = 'compareDailyRates';
   const rateA = readRate(fn, 'a', a);
   const rateB = readRate(fn, 'b', b);
-  return { rateA, rateB, change: rateA === 0 ? null : rateB / rateA - 1 };
+  const change =
+    rateA === 0
+      ? null
+      : assertFiniteResult(fn, 'a.count', (a as PeriodCount).count, rateB / rateA - 1);
+  return { rateA, rateB, change };
 }
 
 function readRate(fn: string, path: string, value: unknown): number {
-  const period = assertObject(fn, path, value);
+  const period = readFields(fn, value, ['count', 'businessDays'], path);
   const count = assertNonNegative(fn, `${path}.count`, period.count);
-  return count / assertPositive(fn, `${path}.businessDays`, period.businessDays);
+  const days = assertPositive(fn, `${path}.businessDays`, period.businessDays);
+  return assertFiniteResult(fn, `${path}.count`, count, count / days);
 }

@@ -1,4 +1,5 @@
-import { assertNonNegative, assertObject, assertRates, assertStageNames } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertNonNegative, assertRates, assertStageNames } from '../errors';
 
 /**
  * Input of {@link forwardProjection}.
@@ -61,7 +62,7 @@ export interface ForwardProjectionResult {
  */
 export function forwardProjection(input: ForwardProjectionInput): ForwardProjectionResult {
   const fn = 'forwardProjection';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(fn, input, ['stages', 'rates', 'top'], 'input', '');
   const stages = assertStageNames(fn, 'stages', fields.stages);
   const rates = assertRates(fn, 'rates', fields.rates, stages.length - 1);
   let expected = assertNonNegative(fn, 'top', fields.top);

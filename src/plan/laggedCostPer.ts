@@ -1,6 +1,7 @@
+import { readFields } from '../_lib/options';
 import { CompensatedSum } from '../_lib/sum';
 import { toEpochMs } from '../_lib/temporal';
-import { assertArray, assertCount, assertNonNegative, assertObject } from '../errors';
+import { assertArray, assertCount, assertNonNegative, assertObject, fail } from '../errors';
 import { type ResolvedWindow, shiftWindow, type TimeWindow } from './laggedWindow';
 
 /**
@@ -90,7 +91,13 @@ export interface LaggedCostPerResult {
  */
 export function laggedCostPer(input: LaggedCostPerInput): LaggedCostPerResult {
   const fn = 'laggedCostPer';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(
+    fn,
+    input,
+    ['spend', 'count', 'window', 'lagDays', 'timeZone'],
+    'input',
+    '',
+  );
   const count = assertCount(fn, 'count', fields.count);
   const window = shiftWindow(fn, fields.window, fields.lagDays, fields.timeZone, {
     window: 'window',
@@ -105,7 +112,18 @@ export function laggedCostPer(input: LaggedCostPerInput): LaggedCostPerResult {
     const entry = assertObject(fn, `spend[${i}]`, entries[i]);
     const at = toEpochMs(fn, `spend[${i}].at`, entry.at);
     const amount = assertNonNegative(fn, `spend[${i}].amount`, entry.amount);
-    if (at >= start && at < end) total.add(amount);
+    if (at >= start && at < end) {
+      total.add(amount);
+      if (!Number.isFinite(total.value)) {
+        fail(
+          'INVALID_NUMBER',
+          fn,
+          `spend[${i}].amount`,
+          amount,
+          'an amount that keeps the total spend finite',
+        );
+      }
+    }
   }
   const spend = total.value;
   return { spend, count, costPer: count === 0 ? null : spend / count, window };

@@ -1,7 +1,7 @@
 import { assertWholeDays } from '../_lib/duration';
-import { readOptions } from '../_lib/options';
+import { readFields, readOptions } from '../_lib/options';
 import { assertTimeZone, minusCalendarDays, toEpochMs } from '../_lib/temporal';
-import { assertObject, fail } from '../errors';
+import { fail } from '../errors';
 
 /**
  * A half-open time window `[start, end)`. Instants are a `Date`, epoch
@@ -49,7 +49,7 @@ export function shiftWindow(
   timeZone: unknown,
   paths: { window: string; lagDays: string; timeZone: string },
 ): ResolvedWindow {
-  const fields = assertObject(fn, paths.window, window);
+  const fields = readFields(fn, window, ['start', 'end'], paths.window);
   const start = toEpochMs(fn, `${paths.window}.start`, fields.start);
   const end = toEpochMs(fn, `${paths.window}.end`, fields.end);
   if (end < start) {

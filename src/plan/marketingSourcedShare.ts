@@ -1,4 +1,5 @@
-import { assertCount, assertNotAbove, assertObject, fail } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertCount, assertNotAbove, fail } from '../errors';
 import { DEFAULT_Z, type WilsonIntervalResult, wilsonBounds } from '../funnel/wilsonInterval';
 
 /**
@@ -83,7 +84,13 @@ export function marketingSourcedShare(
   input: MarketingSourcedShareInput,
 ): MarketingSourcedShareResult {
   const fn = 'marketingSourcedShare';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(
+    fn,
+    input,
+    ['marketingSourced', 'customers', 'salesModel'],
+    'input',
+    '',
+  );
   const customers = assertCount(fn, 'customers', fields.customers);
   const sourced = assertCount(fn, 'marketingSourced', fields.marketingSourced);
   assertNotAbove(fn, 'marketingSourced', sourced, 'customers', customers);

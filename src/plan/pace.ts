@@ -1,4 +1,5 @@
-import { assertNonNegative, assertObject, assertPositive, fail } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertFiniteResult, assertNonNegative, assertPositive, fail } from '../errors';
 
 /**
  * Input of {@link pace}.
@@ -59,7 +60,13 @@ export interface PaceResult {
  */
 export function pace(input: PaceInput): PaceResult {
   const fn = 'pace';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(
+    fn,
+    input,
+    ['target', 'actual', 'elapsedBusinessDays', 'totalBusinessDays'],
+    'input',
+    '',
+  );
   const target = assertNonNegative(fn, 'target', fields.target);
   const actual = assertNonNegative(fn, 'actual', fields.actual);
   const total = assertPositive(fn, 'totalBusinessDays', fields.totalBusinessDays);
@@ -67,8 +74,9 @@ export function pace(input: PaceInput): PaceResult {
   if (elapsed > total) {
     fail('INVALID_NUMBER', fn, 'elapsedBusinessDays', elapsed, `≤ totalBusinessDays (${total})`);
   }
-  const dailyRate = elapsed > 0 ? actual / elapsed : null;
-  const projected = dailyRate === null ? null : dailyRate * total;
+  const dailyRate = elapsed > 0 ? assertFiniteResult(fn, 'actual', actual, actual / elapsed) : null;
+  const projected =
+    dailyRate === null ? null : assertFiniteResult(fn, 'actual', actual, dailyRate * total);
   const remaining = Math.max(0, target - actual);
   const daysLeft = total - elapsed;
   return {
@@ -76,6 +84,11 @@ export function pace(input: PaceInput): PaceResult {
     projected,
     onTrack: remaining === 0 || (projected !== null && projected >= target),
     remaining,
-    requiredDailyRate: remaining === 0 ? 0 : daysLeft > 0 ? remaining / daysLeft : null,
+    requiredDailyRate:
+      remaining === 0
+        ? 0
+        : daysLeft > 0
+          ? assertFiniteResult(fn, 'target', target, remaining / daysLeft)
+          : null,
   };
 }

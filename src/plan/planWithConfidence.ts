@@ -6,12 +6,12 @@ import {
 } from '../_lib/betaBinomial';
 import { smallestCovering } from '../_lib/cover';
 import { normalQuantile } from '../_lib/normal';
+import { readFields } from '../_lib/options';
 import { binomialUpperTail } from '../_lib/special';
 import {
   assertArray,
   assertCount,
   assertNotAbove,
-  assertObject,
   assertOpenUnit,
   assertRates,
   assertStageNames,
@@ -165,7 +165,13 @@ const EVIDENCE_WORK_BUDGET = 1e8;
  */
 export function planWithConfidence(input: PlanWithConfidenceInput): PlanWithConfidenceResult {
   const fn = 'planWithConfidence';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(
+    fn,
+    input,
+    ['stages', 'rates', 'evidence', 'target', 'confidence'],
+    'input',
+    '',
+  );
   const stages = assertStageNames(fn, 'stages', fields.stages);
   const steps = stages.length - 1;
   const hasRates = fields.rates !== undefined;
@@ -239,7 +245,7 @@ function readEvidence(fn: string, value: unknown, steps: number): BetaParameters
     );
   }
   return items.map((raw, i) => {
-    const item = assertObject(fn, `evidence[${i}]`, raw);
+    const item = readFields(fn, raw, ['entered', 'advanced'], `evidence[${i}]`);
     const entered = assertCount(fn, `evidence[${i}].entered`, item.entered);
     const advanced = assertCount(fn, `evidence[${i}].advanced`, item.advanced);
     assertNotAbove(fn, `evidence[${i}].advanced`, advanced, `evidence[${i}].entered`, entered);

@@ -1,8 +1,8 @@
 import { smallestCovering } from '../_lib/cover';
+import { readFields } from '../_lib/options';
 import {
   assertCount,
   assertNonNegative,
-  assertObject,
   assertPositive,
   assertRates,
   assertStageNames,
@@ -117,7 +117,13 @@ export interface ReversePlanResult {
  */
 export function reversePlan(input: ReversePlanInput): ReversePlanResult {
   const fn = 'reversePlan';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(
+    fn,
+    input,
+    ['stages', 'rates', 'target', 'revenue', 'averageDealSize'],
+    'input',
+    '',
+  );
   const stages = assertStageNames(fn, 'stages', fields.stages);
   const rates = assertRates(fn, 'rates', fields.rates, stages.length - 1);
   const target = readTarget(fn, fields);

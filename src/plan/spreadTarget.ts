@@ -1,3 +1,4 @@
+import { scaledIntegers } from '../_lib/exact';
 import { assertArray, assertCount, assertNonNegative, fail } from '../errors';
 
 /**
@@ -14,6 +15,10 @@ import { assertArray, assertCount, assertNonNegative, fail } from '../errors';
  * @returns One integer part per period, in order.
  * @throws {LeadMathError} `INVALID_COUNT` when `total` is not a non-negative safe integer.
  * @throws {LeadMathError} `INVALID_ARGUMENT` when `weights` is empty or all zero.
+ *
+ * The shares are computed exactly (with BigInt arithmetic on the weights'
+ * binary values), so the result is right for every safe-integer total, up
+ * to `Number.MAX_SAFE_INTEGER`.
  * @throws {LeadMathError} `INVALID_NUMBER` for a negative or non-finite weight.
  *
  * @example
@@ -34,31 +39,33 @@ export function spreadTarget(total: number, weights: readonly number[]): number[
   let weightSum = 0;
   for (let i = 0; i < items.length; i++)
     weightSum += assertNonNegative(fn, `weights[${i}]`, items[i]);
-  if (!(weightSum > 0) || !Number.isFinite(weightSum)) {
-    fail('INVALID_ARGUMENT', fn, 'weights', weights, 'weights with a positive, finite sum');
+  if (!(weightSum > 0)) {
+    fail('INVALID_ARGUMENT', fn, 'weights', weights, 'weights with a positive sum');
   }
+  // Exact shares: the weights as integers of one common scale, so that
+  // total × weight ÷ Σ weights is an exact quotient and remainder.
+  const scaled = scaledIntegers(items as readonly number[]);
+  let sum = 0n;
+  for (const w of scaled) sum += w;
+  const whole = BigInt(total);
   const parts = new Array<number>(items.length);
-  const remainders = new Array<number>(items.length);
-  let assigned = 0;
+  const remainders = new Array<bigint>(items.length);
+  let assigned = 0n;
   for (let i = 0; i < items.length; i++) {
-    const exact = (total * (items[i] as number)) / weightSum;
-    // Absorb float noise so that an exact whole share is not floored one short.
-    const whole = Math.floor(exact + 1e-9 * Math.max(1, exact));
-    parts[i] = Math.min(whole, total);
-    remainders[i] = exact - parts[i]!;
-    assigned += parts[i]!;
+    const share = whole * scaled[i]!;
+    const floor = share / sum;
+    parts[i] = Number(floor);
+    remainders[i] = share - floor * sum;
+    assigned += floor;
   }
-  const order = items.map((_, i) => i).filter((i) => (items[i] as number) > 0);
-  order.sort((a, b) => remainders[b]! - remainders[a]! || a - b);
-  for (let k = 0; assigned < total; k = (k + 1) % order.length) {
-    parts[order[k]!]!++;
-    assigned++;
-  }
-  for (let k = order.length - 1; assigned > total; k = (k - 1 + order.length) % order.length) {
-    if (parts[order[k]!]! > 0) {
-      parts[order[k]!]!--;
-      assigned--;
-    }
-  }
+  // Fewer leftover units than non-zero remainders: each goes to one period.
+  const leftover = Number(whole - assigned);
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => {
+    const ra = remainders[a]!;
+    const rb = remainders[b]!;
+    return ra > rb ? -1 : ra < rb ? 1 : a - b;
+  });
+  for (let k = 0; k < leftover; k++) parts[order[k]!]!++;
   return parts;
 }

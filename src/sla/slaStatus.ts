@@ -148,7 +148,7 @@ const STATUS_KEYS = [
  */
 export function slaStatus(input: SlaStatusInput): SlaStatusResult {
   const fn = 'slaStatus';
-  const fields = readFields(fn, input, STATUS_KEYS, '');
+  const fields = readFields(fn, input, STATUS_KEYS, 'input', '');
   const clock = evaluateSla(fn, '', fields, readPolicy(fn, fields, ''));
   return {
     state: clock.state,
