@@ -1,3 +1,5 @@
+import { betaBinomialLowerTail, DIRECT_TAIL_MAX } from './special';
+
 /**
  * Exact distribution of the bottom of a funnel whose pass rates are uncertain.
  *
@@ -102,7 +104,12 @@ export function betaBinomialChainUpperTail(
   budget: WorkBudget,
 ): number {
   let dist: Pmf = { lo: n, p: Float64Array.of(1) };
-  for (const { alpha, beta } of steps) {
+  const last = steps[steps.length - 1]!;
+  // A small target: the last step as a lower tail per count, O(target + α)
+  // each, instead of its whole pmf.
+  const direct = target <= DIRECT_TAIL_MAX && last.alpha <= 1_000_000 && steps.length > 0;
+  const chain = direct ? steps.slice(0, -1) : steps;
+  for (const { alpha, beta } of chain) {
     const { lo, p } = dist;
     // Skip counts of negligible weight; find the support of the next pmf.
     let first = 0;
@@ -123,6 +130,17 @@ export function betaBinomialChainUpperTail(
       for (let j = 0; j < pmf.p.length; j++) next[offset + j]! += weight * pmf.p[j]!;
     }
     dist = { lo: nextLo, p: next };
+  }
+  if (direct) {
+    let tail = 0;
+    for (let i = dist.p.length - 1; i >= 0 && dist.lo + i >= target; i--) {
+      const weight = dist.p[i]!;
+      if (weight < CUTOFF) continue;
+      budget.remaining -= target + last.alpha;
+      if (budget.remaining < 0) throw new WorkBudgetExceeded();
+      tail += weight * (1 - betaBinomialLowerTail(target, dist.lo + i, last.alpha, last.beta));
+    }
+    return Math.min(1, tail);
   }
   // Sum the upper tail, smallest terms first for accuracy.
   let tail = 0;

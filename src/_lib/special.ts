@@ -122,3 +122,58 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   if (k > n) return 0;
   return regularizedBeta(p, k, n - k + 1);
 }
+
+/** The largest k for which lower tails are summed term by term (O(k) work). */
+export const DIRECT_TAIL_MAX = 10_000;
+
+/**
+ * Σ_{x < k} exp(l_x) with l_0 = `logFirst` and l_{x+1} = l_x + ln ratio(x):
+ * the lower tail of a pmf given its first term and the ratio of consecutive
+ * terms, summed in log space (no underflow of the first term). k ≥ 1.
+ */
+function lowerTailFromRatios(logFirst: number, k: number, ratio: (x: number) => number): number {
+  const logs = new Float64Array(k);
+  let l = logFirst;
+  let max = l;
+  for (let x = 0; x < k; x++) {
+    logs[x] = l;
+    if (l > max) max = l;
+    l += Math.log(ratio(x));
+  }
+  let sum = 0;
+  for (let x = k - 1; x >= 0; x--) sum += Math.exp(logs[x]! - max);
+  return Math.exp(max) * sum;
+}
+
+/**
+ * P(X < k) for X ~ Binomial(n, p), summed term by term from
+ * P(X = 0) = (1 − p)ⁿ computed as exp(n·log1p(−p)): accurate to a few ulps
+ * of 1 even for p = 1e-7 and n = 1e8, where the incomplete beta is not.
+ * For 1 ≤ k ≤ n and p in (0, 1); O(k).
+ */
+export function binomialLowerTail(k: number, n: number, p: number): number {
+  if (p === 1) return 0;
+  const odds = p / (1 - p);
+  return Math.min(
+    1,
+    lowerTailFromRatios(n * Math.log1p(-p), k, (x) => ((n - x) / (x + 1)) * odds),
+  );
+}
+
+/**
+ * P(X < k) for X ~ BetaBinomial(n, α, β) with integer α ≥ 1 and β ≥ 1, term
+ * by term from P(X = 0) = Π_{i<α} (β + i) ÷ (n + β + i) (a sum of log1p
+ * terms, no log-gamma differences). For 1 ≤ k ≤ n; O(k + α).
+ */
+export function betaBinomialLowerTail(k: number, n: number, alpha: number, beta: number): number {
+  let logFirst = 0;
+  for (let i = 0; i < alpha; i++) logFirst += Math.log1p(-n / (n + beta + i));
+  return Math.min(
+    1,
+    lowerTailFromRatios(
+      logFirst,
+      k,
+      (x) => ((n - x) * (x + alpha)) / ((x + 1) * (n - x - 1 + beta)),
+    ),
+  );
+}

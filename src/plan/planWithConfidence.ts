@@ -7,7 +7,16 @@ import {
 import { smallestCovering } from '../_lib/cover';
 import { normalQuantile } from '../_lib/normal';
 import { readFields } from '../_lib/options';
-import { binomialUpperTail } from '../_lib/special';
+import {
+  betaBinomialLowerTail,
+  binomialLowerTail,
+  binomialUpperTail,
+  DIRECT_TAIL_MAX,
+} from '../_lib/special';
+
+/** The largest α (1 + advanced) for which one step's P(X = 0) is a product of α terms. */
+const DIRECT_ALPHA_MAX = 1_000_000;
+
 import {
   assertArray,
   assertCount,
@@ -114,7 +123,7 @@ export interface PlanWithConfidenceResult {
  * one plan (about 1.5 s on a laptop core); larger plans are refused up front
  * when the moments show they would not fit.
  */
-const EVIDENCE_WORK_BUDGET = 1e8;
+const EVIDENCE_WORK_BUDGET = 2e7;
 
 /**
  * Plans a funnel for a chance of hitting its target, not just for the
@@ -190,22 +199,42 @@ export function planWithConfidence(input: PlanWithConfidenceInput): PlanWithConf
     rates = assertRates(fn, 'rates', fields.rates, steps);
     let product = 1;
     for (const rate of rates) product *= rate;
-    probabilityAt = (n) => binomialUpperTail(target, n, product);
+    // Small targets: the lower tail term by term, exact to a few ulps; large
+    // ones: the incomplete beta, whose terms no sum could afford.
+    probabilityAt =
+      target <= DIRECT_TAIL_MAX
+        ? (n) => (n < target ? 0 : 1 - binomialLowerTail(target, n, product))
+        : (n) => binomialUpperTail(target, n, product);
     moments = (n) => ({ mean: n * product, variance: n * product * (1 - product) });
     method = 'binomial';
   } else {
     const posteriors = readEvidence(fn, fields.evidence, steps);
     rates = posteriors.map(({ alpha, beta }) => alpha / (alpha + beta));
     const budget = { remaining: EVIDENCE_WORK_BUDGET };
+    const single = posteriors.length === 1 ? posteriors[0]! : null;
+    // Named in a refusal: the step with the least evidence widens the posterior most.
+    let weakest = 0;
+    posteriors.forEach((p, i) => {
+      const w = posteriors[weakest]!;
+      if (p.alpha + p.beta < w.alpha + w.beta) weakest = i;
+    });
     const tooBig = () =>
       fail(
         'INVALID_ARGUMENT',
         fn,
-        'target',
-        target,
-        'small enough for the exact evidence-based method (at most 1e8 terms); plan with rates instead',
+        `evidence[${weakest}]`,
+        (fields.evidence as readonly unknown[])[weakest],
+        'evidence narrow enough for the exact evidence-based method (at most 2e7 pmf terms); add observations or plan with rates instead',
       );
     probabilityAt = (n) => {
+      if (n < target) return 0;
+      // One step with a small target: the lower tail term by term, O(target)
+      // whatever n, so wide posteriors (few observations) cost nothing.
+      if (single !== null && target <= DIRECT_TAIL_MAX && single.alpha <= DIRECT_ALPHA_MAX) {
+        return 1 - betaBinomialLowerTail(target, n, single.alpha, single.beta);
+      }
+      // Refuse at once what the budget could not finish, before any pmf is built.
+      if (chainMoments(n, posteriors).work > EVIDENCE_WORK_BUDGET) tooBig();
       try {
         return betaBinomialChainUpperTail(n, posteriors, target, budget);
       } catch (error) {
@@ -213,11 +242,7 @@ export function planWithConfidence(input: PlanWithConfidenceInput): PlanWithConf
         throw error;
       }
     };
-    moments = (n) => {
-      const result = chainMoments(n, posteriors);
-      if (result.work > EVIDENCE_WORK_BUDGET) tooBig();
-      return result;
-    };
+    moments = (n) => chainMoments(n, posteriors);
     method = 'beta-binomial';
   }
 
@@ -271,13 +296,20 @@ function smallestTopCount(
   if (target === 0) return 0;
   const passThrough = moments(1).mean;
   const z = normalQuantile(confidence);
+  // Start from the normal approximation when its fixed point converges; with
+  // a wide posterior (sd growing as fast as the mean) it diverges, and the
+  // search starts from the target instead.
   let guess = target / passThrough;
-  for (let i = 0; i < 50; i++) {
+  let converged = false;
+  for (let i = 0; i < 50 && Number.isFinite(guess); i++) {
     const next = (target + z * Math.sqrt(moments(guess).variance)) / passThrough;
-    if (Math.abs(next - guess) < 0.5) break;
+    if (Math.abs(next - guess) < 0.5) {
+      converged = true;
+      break;
+    }
     guess = Math.max(target, next);
   }
-  guess = Math.max(target, Math.ceil(guess));
+  guess = converged ? Math.max(target, Math.ceil(guess)) : target;
   if (!(guess <= Number.MAX_SAFE_INTEGER)) tooLarge(fn, target);
   let step = Math.max(1, Math.ceil(Math.sqrt(moments(guess).variance) / passThrough / 4));
   // Invariant: probabilityAt(low) < confidence ≤ probabilityAt(high).

@@ -212,8 +212,111 @@ describe('planWithConfidence', () => {
             confidence: 0.9,
           }),
         'INVALID_ARGUMENT',
-        'target',
+        'evidence[0]',
       );
     });
+  });
+});
+
+describe('planWithConfidence accuracy at the edges', () => {
+  // Reference values: mpmath at 40 digits and scipy.stats.betabinom, e.g.
+  //   from mpmath import mp, binomial, beta as B; mp.dps = 40
+  //   bb = lambda k, n, a, b: 1 - sum(binomial(n, x) * B(x + a, n - x + b) / B(a, b) for x in range(k))
+  //   bb(2, 88, 2, 5)       # 0.99000328250425…;  bb(2, 87, 2, 5) = 0.98978931307122…
+  //   bb(2, 18506, 1, 1001) # 0.90000089933459…;  bb(2, 18505, 1, 1001) = 0.89999590763428…
+  //   p = mpf('1e-7'); 1 - (1-p)**n - n*p*(1-p)**(n-1) at n = 66383518: 0.99000000012100…,
+  //   at n = 66383517: 0.98999999925192…
+  //   two steps (scipy): sum(betabinom.pmf(j, n, 2, 5) * betabinom.sf(1, j, 4, 8)) at 363: 0.9900068037375…,
+  //   at 362: 0.98995705396995…; with (1, 1001) then (4, 8), target 5, by the same sum in
+  //   mpmath (pmf ratios at 30 digits; scipy's betabinom is off by 6e-11 there):
+  //   168826 → 0.900000320494430819…, 168825 → 0.899999774932770578…
+  const cases = [
+    {
+      evidence: [{ entered: 5, advanced: 1 }],
+      target: 2,
+      confidence: 0.99,
+      n: 88,
+      p: 0.9900032825042523,
+    },
+    {
+      evidence: [{ entered: 1000, advanced: 0 }],
+      target: 2,
+      confidence: 0.9,
+      n: 18_506,
+      p: 0.900000899334598,
+    },
+    {
+      evidence: [
+        { entered: 5, advanced: 1 },
+        { entered: 10, advanced: 3 },
+      ],
+      target: 2,
+      confidence: 0.99,
+      n: 363,
+      p: 0.990006803737556,
+    },
+    {
+      evidence: [
+        { entered: 1000, advanced: 0 },
+        { entered: 10, advanced: 3 },
+      ],
+      target: 5,
+      confidence: 0.9,
+      n: 168_826,
+      p: 0.9000003204944308,
+    },
+  ];
+  for (const c of cases) {
+    it(`plans ${c.n} for evidence ${JSON.stringify(c.evidence)}, target ${c.target}, confidence ${c.confidence}`, () => {
+      const stages = ['a', 'b', 'c'].slice(0, c.evidence.length + 1);
+      const plan = planWithConfidence({
+        stages,
+        evidence: c.evidence,
+        target: c.target,
+        confidence: c.confidence,
+      });
+      expect(plan.stages[0]!.required).toBe(c.n);
+      expect(plan.probability).toBeCloseTo(c.p, 10);
+    });
+  }
+
+  it('plans 66,383,518 for a rate of 1e-7, not one short', () => {
+    const plan = planWithConfidence({
+      stages: ['a', 'b'],
+      rates: [1e-7],
+      target: 2,
+      confidence: 0.99,
+    });
+    expect(plan.stages[0]!.required).toBe(66_383_518);
+    expect(plan.probability).toBeCloseTo(0.99000000012100917, 12);
+  });
+
+  it('plans 1 at an exact tie (rate 0.5, confidence 0.5, target 1)', () => {
+    const plan = planWithConfidence({
+      stages: ['a', 'b'],
+      rates: [0.5],
+      target: 1,
+      confidence: 0.5,
+    });
+    expect(plan.stages[0]!.required).toBe(1);
+    expect(plan.probability).toBe(0.5);
+  });
+
+  it('refuses evidence too wide for the exact method quickly, naming the step', () => {
+    const error = expectLeadMathError(
+      () =>
+        planWithConfidence({
+          stages: ['a', 'b', 'c', 'd'],
+          evidence: [
+            { entered: 2, advanced: 0 },
+            { entered: 3, advanced: 0 },
+            { entered: 3, advanced: 1 },
+          ],
+          target: 20_000,
+          confidence: 0.9,
+        }),
+      'INVALID_ARGUMENT',
+    );
+    expect(error.details.path).toMatch(/^evidence\[\d\]$/);
   });
 });
