@@ -34,8 +34,10 @@ describe('planWithConfidence properties', () => {
       const n = top(plan);
       const p = product(f.rates);
       expect(plan.probability).toBeGreaterThanOrEqual(confidence);
-      expect(binomialUpperTail(target, n, p)).toBe(plan.probability);
-      if (target > 0) expect(binomialUpperTail(target, n - 1, p)).toBeLessThan(confidence);
+      // The incomplete beta is a different method from the term-by-term sum the
+      // plan uses for these targets: they agree to far better than 1e-9.
+      expect(Math.abs(binomialUpperTail(target, n, p) - plan.probability)).toBeLessThan(1e-9);
+      if (target > 0) expect(binomialUpperTail(target, n - 1, p)).toBeLessThan(confidence + 1e-9);
     },
   );
 
