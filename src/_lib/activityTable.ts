@@ -1,6 +1,7 @@
 import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors';
 import type { Condition, Scalar } from '../scoring/model';
 import { compileCondition, leafTest } from './conditions';
+import { RowIssues } from './issues';
 import type { ActivityTable } from './scoringEngine';
 import { toEpochMs } from './temporal';
 
@@ -13,6 +14,7 @@ export function tableFromObjects(
   path: string,
   value: unknown,
   leadOf: (activity: Readonly<Record<string, unknown>>, index: number) => number,
+  rows: RowIssues = new RowIssues('throw'),
 ): ActivityTable {
   const items = assertArray(fn, path, value);
   const count = items.length;
@@ -23,20 +25,28 @@ export function tableFromObjects(
   const codes = new Map<string, number>();
   const types: string[] = [];
   for (let i = 0; i < count; i++) {
-    const activity = assertObject(fn, `${path}[${i}]`, items[i]);
-    const name = assertNonEmptyString(fn, `${path}[${i}].type`, activity.type);
-    let code = codes.get(name);
+    const row = rows.read(i, () => {
+      const activity = assertObject(fn, `${path}[${i}]`, items[i]);
+      const name = assertNonEmptyString(fn, `${path}[${i}].type`, activity.type);
+      const time = toEpochMs(fn, `${path}[${i}].at`, activity.at);
+      const props = activity.properties;
+      if (props !== undefined) assertObject(fn, `${path}[${i}].properties`, props);
+      return { name, time, props, leadIndex: leadOf(activity, i) };
+    });
+    if (row === undefined) {
+      lead[i] = -1; // a collected bad row: belongs to no lead
+      continue;
+    }
+    let code = codes.get(row.name);
     if (code === undefined) {
       code = types.length;
-      codes.set(name, code);
-      types.push(name);
+      codes.set(row.name, code);
+      types.push(row.name);
     }
     type[i] = code;
-    at[i] = toEpochMs(fn, `${path}[${i}].at`, activity.at);
-    const props = activity.properties;
-    if (props !== undefined) assertObject(fn, `${path}[${i}].properties`, props);
-    properties[i] = props;
-    lead[i] = leadOf(activity, i);
+    at[i] = row.time;
+    properties[i] = row.props;
+    lead[i] = row.leadIndex;
   }
   return {
     count,

@@ -43,7 +43,7 @@ export {
   type ScoreOptions,
   scoreLead,
 } from './scoreLead';
-export { type ScoredLead, scoreLeads } from './scoreLeads';
+export { type ScoredLead, type ScoreLeadsCollectedResult, scoreLeads } from './scoreLeads';
 export {
   type ScoreColumns,
   type ScoreColumnsOptions,

@@ -1,7 +1,10 @@
 import { tableFromObjects } from '../_lib/activityTable';
+import { idKey } from '../_lib/ids';
+import { type OnInvalid, RowIssues, readOnInvalid } from '../_lib/issues';
+import { readFields } from '../_lib/options';
 import { compileModel, scoreTable } from '../_lib/scoringEngine';
 import { toEpochMs } from '../_lib/temporal';
-import { assertObject, fail } from '../errors';
+import { assertObject, fail, type LeadMathIssue } from '../errors';
 import type { ScoringModel } from './model';
 import { ensureValidModel } from './validateModel';
 
@@ -47,6 +50,12 @@ export interface ScoreOptions {
    * @defaultValue true
    */
   readonly explain?: boolean;
+  /**
+   * What a bad activity does: `'throw'` throws on the first one, naming its
+   * row; `'collect'` skips it and lists it in the result's `issues`.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'collect';
 }
 
 /**
@@ -87,16 +96,22 @@ export interface ScoreLeadResult {
   readonly qualifiedAt: Date | null;
   /** Every point explained, in order: fit rules, then activities in time order, then decay. They sum to `score`. */
   readonly contributions: readonly ScoreContribution[];
+  /** With `onInvalid: 'collect'`, the activities skipped as bad, by row. */
+  readonly issues?: readonly LeadMathIssue[];
 }
 
 /** Validates the options shared by both scoring functions. */
-export function readScoreOptions(fn: string, options: unknown): { asOf: number; explain: boolean } {
-  const fields = assertObject(fn, 'options', options);
+export function readScoreOptions(
+  fn: string,
+  options: unknown,
+): { asOf: number; explain: boolean; onInvalid: OnInvalid } {
+  const fields = readFields(fn, options, ['asOf', 'explain', 'onInvalid'], 'options');
   const asOf = toEpochMs(fn, 'options.asOf', fields.asOf);
   const explain = fields.explain ?? true;
   if (typeof explain !== 'boolean')
     fail('INVALID_ARGUMENT', fn, 'options.explain', explain, 'true or false');
-  return { asOf, explain };
+  const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
+  return { asOf, explain, onInvalid };
 }
 
 /**
@@ -157,19 +172,29 @@ export function scoreLead(
   const fn = 'scoreLead';
   const compiled = compileModel(ensureValidModel(model));
   const subject = assertObject(fn, 'lead', lead);
-  const { asOf, explain } = readScoreOptions(fn, options);
-  const table = tableFromObjects(fn, 'activities', activities, (activity, i) => {
-    const leadId = activity.leadId;
-    if (leadId !== undefined && subject.id !== undefined && leadId !== subject.id) {
-      fail(
-        'INVALID_ARGUMENT',
-        fn,
-        `activities[${i}].leadId`,
-        leadId,
-        `the lead's id (${String(subject.id)}) or absent`,
-      );
-    }
-    return 0;
-  });
-  return scoreTable(compiled, [subject], table, asOf, explain)[0]!;
+  const { asOf, explain, onInvalid } = readScoreOptions(fn, options);
+  const own = subject.id === undefined ? undefined : idKey(fn, 'lead.id', subject.id);
+  const rows = new RowIssues(onInvalid);
+  const table = tableFromObjects(
+    fn,
+    'activities',
+    activities,
+    (activity, i) => {
+      const leadId = activity.leadId;
+      if (leadId === undefined || own === undefined) return 0;
+      if (idKey(fn, `activities[${i}].leadId`, leadId) !== own) {
+        fail(
+          'UNKNOWN_LEAD',
+          fn,
+          `activities[${i}].leadId`,
+          leadId,
+          `the lead's id (${own}) or absent`,
+        );
+      }
+      return 0;
+    },
+    rows,
+  );
+  const result = scoreTable(compiled, [subject], table, asOf, explain)[0]!;
+  return onInvalid === 'collect' ? { ...result, issues: rows.issues } : result;
 }

@@ -1,6 +1,6 @@
 import type { ColumnarActivities } from '../_lib/activityTable';
+import { readFields } from '../_lib/options';
 import { scoreInto } from '../_lib/scoringEngine';
-import { assertObject } from '../errors';
 import type { ScoringModel } from './model';
 import type { Activity, Lead } from './scoreLead';
 import { prepareBatch } from './scoreLeads';
@@ -74,7 +74,7 @@ export function scoreLeadsColumns(
   options: ScoreColumnsOptions,
 ): ScoreColumns {
   const fn = 'scoreLeadsColumns';
-  const fields = assertObject(fn, 'options', options);
+  const fields = readFields(fn, options, ['asOf'], 'options');
   const batch = prepareBatch(
     fn,
     model,

@@ -184,10 +184,10 @@ describe('scoreLead', () => {
       );
     });
 
-    it('throws INVALID_ARGUMENT for an activity of another lead or without a type', () => {
+    it('throws UNKNOWN_LEAD for an activity of another lead, INVALID_ARGUMENT without a type', () => {
       expectLeadMathError(
         () => scoreLead(model, smbLead, [{ leadId: 'L2', type: 'webinar', at: 0 }], { asOf: 0 }),
-        'INVALID_ARGUMENT',
+        'UNKNOWN_LEAD',
         'activities[0].leadId',
       );
       expectLeadMathError(

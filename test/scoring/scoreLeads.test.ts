@@ -13,10 +13,60 @@ const activities = [
   ...smbActivities.map((a) => ({ ...a, leadId: 'L1' })),
   { leadId: 'L2', type: 'webinar', at: '2026-04-20T00:00:00Z' },
   { leadId: 'L2', type: 'page_view', at: '2026-04-21T00:00:00Z', properties: { path: '/pricing' } },
-  { leadId: 'L9', type: 'webinar', at: '2026-04-21T00:00:00Z' }, // not one of the leads: ignored
 ];
+const stray = { leadId: 'L9', type: 'webinar', at: '2026-04-21T00:00:00Z' }; // not one of the leads
 
 describe('scoreLeads', () => {
+  it('throws UNKNOWN_LEAD for an activity whose lead id matches no lead, naming its row', () => {
+    const error = expectLeadMathError(
+      () => scoreLeads(model, leads, [...activities, stray], { asOf }),
+      'UNKNOWN_LEAD',
+      `activities[${activities.length}].leadId`,
+    );
+    expect(error.message).toBe(
+      `scoreLeads: activities[${activities.length}].leadId must be the id of one of the leads, got "L9"`,
+    );
+    // A misspelt key leaves every activity without a lead id.
+    expectLeadMathError(
+      () => scoreLeads(model, leads, [{ leadID: 'L1', type: 'webinar', at: 0 } as never], { asOf }),
+      'INVALID_ARGUMENT',
+      'activities[0].leadId',
+    );
+  });
+
+  it('skips and lists the bad rows with onInvalid: collect, scoring the rest', () => {
+    const { results, issues } = scoreLeads(
+      model,
+      leads,
+      [stray, ...activities, { leadId: 'L1', type: 'webinar', at: '2026-04-21' }],
+      { asOf, onInvalid: 'collect' },
+    );
+    expect(results).toEqual(scoreLeads(model, leads, activities, { asOf }));
+    expect(issues.map((i) => [i.code, i.row, i.field])).toEqual([
+      ['UNKNOWN_LEAD', 0, 'leadId'],
+      ['INVALID_DATE', activities.length + 1, 'at'],
+    ]);
+  });
+
+  it('treats a numeric id and its decimal string as one lead, and rejects them as duplicates', () => {
+    const byNumber = scoreLeads(
+      model,
+      [{ id: 7 }],
+      [{ leadId: '7', type: 'webinar', at: '2026-04-20T00:00:00Z' }],
+      {
+        asOf,
+        explain: false,
+      },
+    );
+    expect(byNumber[0]!.leadId).toBe(7);
+    expect(byNumber[0]!.behavior).toBe(15);
+    expectLeadMathError(
+      () => scoreLeads(model, [{ id: 7 }, { id: '7' }], [], { asOf }),
+      'INVALID_ARGUMENT',
+      'leads[1].id',
+    );
+  });
+
   it('gives each lead what scoreLead gives it', () => {
     const batch = scoreLeads(model, leads, activities, { asOf });
     expect(batch.map((r) => r.leadId)).toEqual(['L1', 'L2', 'L3']);
@@ -30,7 +80,7 @@ describe('scoreLeads', () => {
   });
 
   it('gives the same scores from columnar input, with property values interned', () => {
-    const rows = activities.filter((a) => a.leadId !== 'L9');
+    const rows = activities;
     const types = ['page_view', 'webinar'];
     const paths = ['/pricing', '/pricing/teams', '/careers', '/blog'];
     const columnar = {
