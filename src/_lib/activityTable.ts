@@ -217,11 +217,14 @@ export function tableFromColumns(
     checkRange(fn, `${path}.properties.${name}.codes`, codes, limit, 'values.length');
   }
   const lead = leadIndex instanceof Int32Array ? leadIndex : Int32Array.from(leadIndex);
-  const table = columns as Record<string, PropertyColumn | undefined>;
+  // Own columns only: a field named `constructor` is not Object.prototype's.
+  const table = new Map<string, PropertyColumn>(
+    Object.entries(columns as Record<string, PropertyColumn>),
+  );
   /** Leaf truth per distinct value of its column (a constant without the column). */
   const leafTruth = (leaf: Condition & { readonly field: string }) => {
     const test = leafTest(leaf);
-    const column = table[leaf.field];
+    const column = table.get(leaf.field);
     return column === undefined
       ? { constant: test(undefined), truth: null, codes: null }
       : {
@@ -258,6 +261,6 @@ export function tableFromColumns(
     types,
     at,
     whereRows,
-    column: (field) => table[field],
+    column: (field) => table.get(field),
   };
 }

@@ -3,21 +3,31 @@ import type { Condition, Scalar } from '../scoring/model';
 /** A compiled condition: a predicate over one object (a lead, or activity properties). */
 export type Predicate = (subject: unknown) => boolean;
 
-/** Reads a dot path such as `'company.employees'`; `undefined` when any step is missing. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The own property `key` of `subject`, or `undefined` when it is not an
+ * object or has no such own property: `constructor`, `toString` and the rest
+ * of the prototype are never read as fields.
+ */
+export function ownField(subject: unknown, key: string): unknown {
+  return typeof subject === 'object' && subject !== null && hasOwn.call(subject, key)
+    ? (subject as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** Reads a dot path such as `'company.employees'` (own properties only); `undefined` when any step is missing. */
 export function pathGetter(path: string): (subject: unknown) => unknown {
   const keys = path.split('.');
   if (keys.length === 1) {
     const key = keys[0]!;
-    return (subject) =>
-      typeof subject === 'object' && subject !== null
-        ? (subject as Record<string, unknown>)[key]
-        : undefined;
+    return (subject) => ownField(subject, key);
   }
   return (subject) => {
     let value = subject;
     for (const key of keys) {
-      if (typeof value !== 'object' || value === null) return undefined;
-      value = (value as Record<string, unknown>)[key];
+      value = ownField(value, key);
+      if (value === undefined) return undefined;
     }
     return value;
   };
@@ -76,17 +86,9 @@ function objectLeaf(condition: Condition & { readonly field: string }): Predicat
   }
   if ('equals' in condition) {
     const expected = condition.equals;
-    return (subject) =>
-      typeof subject === 'object' &&
-      subject !== null &&
-      (subject as Record<string, unknown>)[key] === expected;
+    return (subject) => ownField(subject, key) === expected;
   }
-  return (subject) =>
-    test(
-      typeof subject === 'object' && subject !== null
-        ? (subject as Record<string, unknown>)[key]
-        : undefined,
-    );
+  return (subject) => test(ownField(subject, key));
 }
 
 /**

@@ -95,7 +95,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
     if (rule.kind === 'fit') {
       fit.push({
         id: rule.id,
-        points: capped(rule.points, rule.cap ?? Number.POSITIVE_INFINITY),
+        points: rule.points,
         test: compileCondition(rule.when),
       });
     } else {
@@ -315,11 +315,15 @@ export function scoreInto(
     }
     let running = fit;
     let qualifiedAt: number | null = null;
+    // Decay runs from the last activity that matched a rule: an activity no
+    // rule scores (an unscored email open) does not make a lead fresh again.
+    let lastScored = Number.NaN;
     for (let k = from; k < to; k++) {
       const row = order === null ? k : order[k]!;
       const t = at[row]!;
       for (let w = 0; w < words; w++) {
         let m = w === 0 ? bitsOf(row) : masks![row * words + w]!;
+        if (m !== 0) lastScored = t;
         while (m !== 0) {
           const low = m & -m;
           const r = (w << 5) + 31 - Math.clz32(low);
@@ -367,8 +371,8 @@ export function scoreInto(
 
     // Decay of the behaviour points, from the last activity to asOf, never below the floor.
     let decayed = behavior;
-    if (model.decay !== undefined && behavior > 0 && to > from && fit + behavior > model.floor) {
-      const elapsedDays = (asOf - at[order === null ? to - 1 : order[to - 1]!]!) / DAY_MS;
+    if (model.decay !== undefined && behavior > 0 && fit + behavior > model.floor) {
+      const elapsedDays = (asOf - lastScored) / DAY_MS;
       const after = Math.max(model.floor, fit + applyDecay(behavior, elapsedDays, model.decay));
       decayed = Math.min(behavior, after - fit);
       if (explain && decayed !== behavior) {

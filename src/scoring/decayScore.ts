@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { assertFinite, assertNonNegative, assertObject, fail } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertFinite, assertNonNegative, fail } from '../errors';
 import { type DecayPolicy, DecaySchema } from './model';
 
 /**
@@ -85,7 +86,7 @@ export function assertDecayPolicy(fn: string, path: string, value: unknown): Dec
 export function decayScore(score: number, options: DecayScoreOptions): number {
   const fn = 'decayScore';
   assertFinite(fn, 'score', score);
-  const fields = assertObject(fn, 'options', options);
+  const fields = readFields(fn, options, ['elapsedDays', 'policy', 'floor'], 'options');
   const elapsedDays = assertNonNegative(fn, 'options.elapsedDays', fields.elapsedDays);
   const policy = assertDecayPolicy(fn, 'options.policy', fields.policy);
   const floor =

@@ -95,7 +95,9 @@ export function diffModels(a: ScoringModel, b: ScoringModel): ModelDifference[] 
       out.push({ type: 'added', ruleId: rule.id, after: rule });
       continue;
     }
-    for (const field of RULE_FIELDS) changed(out, field, old[field], rule[field], rule.id);
+    const was = old as unknown as Readonly<Record<string, unknown>>;
+    const now = rule as unknown as Readonly<Record<string, unknown>>;
+    for (const field of RULE_FIELDS) changed(out, field, was[field], now[field], rule.id);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { twoSidedZ } from '../_lib/normal';
+import { readFields } from '../_lib/options';
 import { assertArray, assertFinite, assertObject, assertOpenUnit, fail } from '../errors';
 import { DEFAULT_Z, type WilsonIntervalResult, wilsonBounds } from '../funnel/wilsonInterval';
 
@@ -164,7 +165,7 @@ export function evaluateModel(
 ): EvaluateModelResult {
   const fn = 'evaluateModel';
   const items = assertArray(fn, 'scored', scored);
-  const fields = assertObject(fn, 'options', options);
+  const fields = readFields(fn, options, ['threshold', 'confidence', 'bands'], 'options');
   const threshold = assertFinite(fn, 'options.threshold', fields.threshold);
   const z =
     fields.confidence === undefined
@@ -174,7 +175,9 @@ export function evaluateModel(
   const defaultEdges = threshold > 0 ? [threshold * 0.5, threshold, threshold * 1.5] : [threshold];
   const edges = (fields.bands ?? defaultEdges) as readonly unknown[];
   assertArray(fn, 'options.bands', edges);
-  edges.forEach((edge, i) => {
+  // A plain loop: forEach skips the holes of a sparse array, which would pass unchecked.
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i];
     assertFinite(fn, `options.bands[${i}]`, edge);
     if (i > 0 && !((edge as number) > (edges[i - 1] as number))) {
       fail(
@@ -185,7 +188,7 @@ export function evaluateModel(
         `a number above options.bands[${i - 1}]`,
       );
     }
-  });
+  }
 
   const n = items.length;
   const scores = new Float64Array(n);

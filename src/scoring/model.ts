@@ -194,10 +194,8 @@ export interface FitRule {
   readonly kind: 'fit';
   /** Points awarded (negative to penalise). */
   readonly points: number;
-  /** Condition on the lead's attributes. */
+  /** Condition on the lead's attributes. A fit rule applies once, so it has no `cap`. */
   readonly when: Condition;
-  /** Largest absolute total this rule may contribute. */
-  readonly cap?: number;
   /** Free text: why the rule exists. */
   readonly notes?: string;
 }
@@ -314,21 +312,59 @@ export interface ScoringModel {
 // The valibot schema. Messages are the "expected" phrases of error messages.
 // ---------------------------------------------------------------------------
 
+/** The largest magnitude of points, caps and thresholds: sums of them stay exact and finite. */
+export const MAX_POINTS = 1e9;
+/** The shortest period a model may name (decay steps, windows): one minute, in days. */
+export const MIN_PERIOD_DAYS = 1 / 1440;
+/** The longest period a model may name: the supported range of 300 years (109,573 days). */
+export const MAX_PERIOD_DAYS = 109_573;
+
 const nonEmptyString = v.pipe(v.string('a non-empty string'), v.nonEmpty('a non-empty string'));
-const finite = v.pipe(v.number('a finite number'), v.finite('a finite number'));
+const pointsText = `a finite number from −${MAX_POINTS} to ${MAX_POINTS}`;
+const points = v.pipe(
+  v.number(pointsText),
+  v.finite(pointsText),
+  v.minValue(-MAX_POINTS, pointsText),
+  v.maxValue(MAX_POINTS, pointsText),
+);
+const positiveText = `a finite number > 0 and ≤ ${MAX_POINTS}`;
 const positive = v.pipe(
-  v.number('a finite number > 0'),
-  v.finite('a finite number > 0'),
-  v.gtValue(0, 'a finite number > 0'),
+  v.number(positiveText),
+  v.finite(positiveText),
+  v.gtValue(0, positiveText),
+  v.maxValue(MAX_POINTS, positiveText),
 );
+const nonNegativeText = `a finite number from 0 to ${MAX_POINTS}`;
 const nonNegative = v.pipe(
-  v.number('a finite number ≥ 0'),
-  v.finite('a finite number ≥ 0'),
-  v.minValue(0, 'a finite number ≥ 0'),
+  v.number(nonNegativeText),
+  v.finite(nonNegativeText),
+  v.minValue(0, nonNegativeText),
+  v.maxValue(MAX_POINTS, nonNegativeText),
 );
+const periodText = `a number of days from 1/1440 (a minute) to ${MAX_PERIOD_DAYS}`;
+const period = v.pipe(
+  v.number(periodText),
+  v.finite(periodText),
+  v.minValue(MIN_PERIOD_DAYS, periodText),
+  v.maxValue(MAX_PERIOD_DAYS, periodText),
+);
+const graceText = `a number of days from 0 to ${MAX_PERIOD_DAYS}`;
+const graceDays = v.pipe(
+  v.number(graceText),
+  v.finite(graceText),
+  v.minValue(0, graceText),
+  v.maxValue(MAX_PERIOD_DAYS, graceText),
+);
+const finite = v.pipe(v.number('a finite number'), v.finite('a finite number'));
+const scalarText = 'a string, finite number, boolean or null';
 const scalar = v.union(
-  [v.string(), v.pipe(v.number(), v.finite()), v.boolean(), v.null()],
-  'a string, finite number, boolean or null',
+  [
+    v.string(scalarText),
+    v.pipe(v.number(scalarText), v.finite(scalarText)),
+    v.boolean(scalarText),
+    v.null(scalarText),
+  ],
+  scalarText,
 );
 /** Message of strict objects; see `explain` in validateModel for how it is read. */
 const unknownKey = 'an object without unknown keys';
@@ -339,9 +375,12 @@ const CONDITION = 'a condition';
 /** Leaf operators and their value schemas. */
 const LEAF_OPERATORS = {
   equals: scalar,
-  in: v.array(scalar, 'an array of strings, finite numbers, booleans or nulls'),
+  in: v.pipe(
+    v.array(scalar, 'an array of strings, finite numbers, booleans or nulls'),
+    v.minLength(1, 'a non-empty array of strings, finite numbers, booleans or nulls'),
+  ),
   between: v.pipe(
-    v.tuple([finite, finite], '[min, max], two finite numbers'),
+    v.strictTuple([finite, finite], '[min, max], exactly two finite numbers'),
     v.check((range) => range[0] <= range[1], '[min, max] with min ≤ max'),
   ),
   gte: finite,
@@ -384,24 +423,25 @@ const conditionUnion = v.union(
 
 const ruleBase = {
   id: nonEmptyString,
-  points: finite,
-  cap: v.optional(positive),
+  points,
   notes: v.optional(v.string('a string')),
 };
 
 const RuleSchema = v.variant(
   'kind',
   [
+    // A fit rule applies once: a cap has nothing to limit, so it is an unknown key there.
     v.strictObject({ ...ruleBase, kind: v.literal('fit'), when: ConditionSchema }, unknownKey),
     v.strictObject(
       {
         ...ruleBase,
+        cap: v.optional(positive),
         kind: v.literal('behavior'),
         when: v.strictObject(
           {
             activity: nonEmptyString,
             where: v.optional(ConditionSchema),
-            withinDays: v.optional(positive),
+            withinDays: v.optional(period),
           },
           unknownKey,
         ),
@@ -412,7 +452,7 @@ const RuleSchema = v.variant(
   "'fit' or 'behavior'",
 );
 
-const grace = { afterDays: v.optional(nonNegative) };
+const grace = { afterDays: v.optional(graceDays) };
 /** The valibot schema of a {@link DecayPolicy}. */
 export const DecaySchema = v.variant(
   'kind',
@@ -425,27 +465,32 @@ export const DecaySchema = v.variant(
           v.gtValue(0, 'a number in (0, 1]'),
           v.maxValue(1, 'a number in (0, 1]'),
         ),
-        everyDays: positive,
+        everyDays: period,
         ...grace,
       },
       unknownKey,
     ),
     v.strictObject(
-      { kind: v.literal('points'), points: positive, everyDays: positive, ...grace },
+      { kind: v.literal('points'), points: positive, everyDays: period, ...grace },
       unknownKey,
     ),
-    v.strictObject({ kind: v.literal('halfLife'), halfLifeDays: positive, ...grace }, unknownKey),
+    v.strictObject({ kind: v.literal('halfLife'), halfLifeDays: period, ...grace }, unknownKey),
   ],
   "'percent', 'points' or 'halfLife'",
 );
 
 /** The valibot schema of a {@link ScoringModel}, before cross-field checks. */
+const VERSION_TEXT = 'a non-empty string or a whole number ≥ 0';
+
 export const ModelSchema = v.strictObject(
   {
     id: nonEmptyString,
     version: v.union(
-      [nonEmptyString, v.pipe(v.number(), v.integer(), v.minValue(0))],
-      'a non-empty string or a whole number ≥ 0',
+      [
+        nonEmptyString,
+        v.pipe(v.number(VERSION_TEXT), v.safeInteger(VERSION_TEXT), v.minValue(0, VERSION_TEXT)),
+      ],
+      VERSION_TEXT,
     ),
     threshold: positive,
     rules: v.array(RuleSchema, 'an array of rules'),
@@ -461,6 +506,3 @@ export const ConditionDefinition = conditionUnion;
 
 /** Schemas of single condition shapes, keyed by operator, for precise errors. */
 export const CONDITION_BRANCHES: Readonly<Record<string, v.GenericSchema<unknown>>> = branches;
-
-/** The message that marks a failed condition union. */
-export const CONDITION_MESSAGE = CONDITION;

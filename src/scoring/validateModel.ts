@@ -1,12 +1,6 @@
 import * as v from 'valibot';
 import { describeValue, LeadMathError } from '../errors';
-import {
-  CONDITION_BRANCHES,
-  CONDITION_MESSAGE,
-  CONDITION_OPERATORS,
-  ModelSchema,
-  type ScoringModel,
-} from './model';
+import { CONDITION_BRANCHES, CONDITION_OPERATORS, ModelSchema, type ScoringModel } from './model';
 
 /**
  * One problem found in a model.
@@ -85,13 +79,29 @@ function issue(path: string, expected: string, value: unknown): ModelIssue {
 }
 
 /** Explains one valibot issue, descending into failed conditions precisely. */
+/**
+ * Whether a path ends at a condition: a fit rule's `when`, a behaviour
+ * rule's `when.where`, or inside `all` / `any` / `not`. Decided from the
+ * structure of the path, not from any message text.
+ */
+function isConditionPath(items: readonly PathItem[] | undefined): boolean {
+  const keys = (items ?? []).map((item) => item.key);
+  const last = keys.at(-1);
+  const before = keys.at(-2);
+  if (last === 'not' || last === 'where') return true;
+  if (typeof last === 'number') return before === 'all' || before === 'any';
+  // rules[i].when of a fit rule (a behaviour rule's `when` is a strict object, not a union).
+  return last === 'when' && keys.length === 3 && keys[0] === 'rules';
+}
+
 function explain(raw: v.BaseIssue<unknown>, base: string): ModelIssue[] {
-  const path = joinPath(base, raw.path as readonly PathItem[] | undefined);
-  if (raw.type === 'union' && raw.message === CONDITION_MESSAGE)
-    return explainCondition(raw.input, path);
+  const items = raw.path as readonly PathItem[] | undefined;
+  const path = joinPath(base, items);
+  if (raw.type === 'union' && isConditionPath(items)) return explainCondition(raw.input, path);
   if (raw.type === 'strict_object') {
-    // One issue type, three cases: an unknown key (expected `never`), a missing
-    // key (expected is the quoted key name), or not an object at all.
+    // One issue type, three cases told apart by its structured `expected`
+    // field: an unknown key (`never`), a missing key (the quoted key name),
+    // or a value that is not an object at all.
     const expected =
       raw.expected === 'never'
         ? 'absent (unknown key)'
@@ -100,8 +110,56 @@ function explain(raw: v.BaseIssue<unknown>, base: string): ModelIssue[] {
           : 'an object';
     return [issue(path, expected, raw.input)];
   }
-  // Otherwise the schema's message is the expectation.
+  // Otherwise the expectation is the schema's own message: every check in
+  // the model schema carries a leadmath phrase, never a library default.
   return [issue(path, raw.message, raw.input)];
+}
+
+/** How deep conditions may nest (`all`, `any`, `not` count one level each). */
+export const MAX_CONDITION_DEPTH = 32;
+
+/**
+ * Conditions nested deeper than {@link MAX_CONDITION_DEPTH} (a condition
+ * that contains itself nests forever), found without recursion, so that the
+ * schema never walks them.
+ */
+function depthIssues(json: unknown): ModelIssue[] {
+  if (typeof json !== 'object' || json === null) return [];
+  const rules = (json as { rules?: unknown }).rules;
+  if (!Array.isArray(rules)) return [];
+  const issues: ModelIssue[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule: unknown = rules[i];
+    if (typeof rule !== 'object' || rule === null) continue;
+    const when = (rule as { when?: unknown }).when;
+    stack.push({ value: when, path: `rules[${i}].when`, depth: 1 });
+    if (typeof when === 'object' && when !== null && 'where' in when) {
+      stack.push({
+        value: (when as { where?: unknown }).where,
+        path: `rules[${i}].when.where`,
+        depth: 1,
+      });
+    }
+  }
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_CONDITION_DEPTH) {
+      issues.push(issue(path, `a condition nested at most ${MAX_CONDITION_DEPTH} deep`, value));
+      continue;
+    }
+    const node = value as { all?: unknown; any?: unknown; not?: unknown };
+    for (const op of ['all', 'any'] as const) {
+      const list = node[op];
+      if (!Array.isArray(list)) continue;
+      for (let k = list.length - 1; k >= 0; k--) {
+        stack.push({ value: list[k], path: `${path}.${op}[${k}]`, depth: depth + 1 });
+      }
+    }
+    if ('not' in node) stack.push({ value: node.not, path: `${path}.not`, depth: depth + 1 });
+  }
+  return issues;
 }
 
 /** Which single-operator shape a condition meant, and what is wrong with it. */
@@ -173,6 +231,8 @@ function deepFreeze<T>(value: T): T {
  * @category Scoring
  */
 export function safeValidateModel(json: unknown): SafeValidateModelResult {
+  const tooDeep = depthIssues(json);
+  if (tooDeep.length > 0) return { success: false, model: null, issues: tooDeep };
   const result = v.safeParse(ModelSchema, json);
   if (!result.success) {
     return {

@@ -94,3 +94,23 @@ describe('evaluateModel', () => {
     );
   });
 });
+
+describe('evaluateModel bad input', () => {
+  it('throws INVALID_NUMBER for a hole in a sparse bands array', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the sparse array is the point
+    const bands = [10, , 30] as number[];
+    expectLeadMathError(
+      () => evaluateModel([{ score: 1, converted: true }], { threshold: 20, bands }),
+      'INVALID_NUMBER',
+      'options.bands[1]',
+    );
+  });
+
+  it('rejects an unknown option key', () => {
+    expectLeadMathError(
+      () => evaluateModel([], { threshold: 20, treshold: 1 } as never),
+      'INVALID_ARGUMENT',
+      'options.treshold',
+    );
+  });
+});

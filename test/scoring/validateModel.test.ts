@@ -85,10 +85,12 @@ describe('validateModel', () => {
         'a zero cap',
         {
           ...base,
-          rules: [{ id: 'r', kind: 'fit', points: 5, cap: 0, when: { field: 'x', exists: true } }],
+          rules: [
+            { id: 'r', kind: 'behavior', points: 5, cap: 0, when: { activity: 'page_view' } },
+          ],
         },
         'rules[0].cap',
-        'a finite number > 0',
+        'a finite number > 0 and ≤ 1000000000',
       ],
       ['an unknown key', { ...base, rules: [], colour: 'red' }, 'colour', 'absent (unknown key)'],
       [
@@ -234,5 +236,106 @@ describe('conditions', () => {
     };
     expect(score(when, { a: 1 })).toBe(1);
     expect(score(when, { a: 1, c: 1 })).toBe(0);
+  });
+});
+
+describe('hardening', () => {
+  const deep = (depth: number): unknown => {
+    let when: unknown = { field: 'x', exists: true };
+    for (let i = 0; i < depth; i++) when = { not: when };
+    return when;
+  };
+  const model = (when: unknown) => ({
+    id: 'm',
+    version: 1,
+    threshold: 10,
+    rules: [{ id: 'r', kind: 'fit', points: 10, when }],
+  });
+
+  it('accepts conditions nested 32 deep, and names the path of one nested deeper', () => {
+    expect(validateModel(model(deep(31))).rules).toHaveLength(1);
+    const error = expectLeadMathError(() => validateModel(model(deep(2000))), 'INVALID_MODEL');
+    expect(error.details.path).toBe(`rules[0].when${'.not'.repeat(32)}`);
+    expect(error.details.expected).toBe('a condition nested at most 32 deep');
+  });
+
+  it('rejects a condition that contains itself instead of overflowing the stack', () => {
+    const loop: { not?: unknown } = {};
+    loop.not = loop;
+    expectLeadMathError(() => validateModel(model(loop)), 'INVALID_MODEL');
+    expect(safeValidateModel(model(loop)).success).toBe(false);
+    expectLeadMathError(
+      () => scoreLead(model(loop) as never, {}, [], { asOf: 0 }),
+      'INVALID_MODEL',
+    );
+  });
+
+  it('never reads prototype properties as fields', () => {
+    const fit = validateModel(model({ field: 'constructor', exists: true }));
+    expect(scoreLead(fit, {}, [], { asOf: 0 }).score).toBe(0);
+    expect(scoreLead(fit, { constructor: 'x' }, [], { asOf: 0 }).score).toBe(10);
+    const behavior = validateModel({
+      id: 'b',
+      version: 1,
+      threshold: 10,
+      rules: [
+        {
+          id: 'r',
+          kind: 'behavior',
+          points: 10,
+          when: { activity: 'view', where: { field: 'toString', exists: true } },
+        },
+      ],
+    });
+    expect(scoreLead(behavior, {}, [{ type: 'view', at: 0 }], { asOf: 0 }).score).toBe(0);
+    expect(
+      scoreLead(behavior, {}, [{ type: 'view', at: 0, properties: {} }], { asOf: 0 }).score,
+    ).toBe(0);
+  });
+
+  it('closes validation gaps with leadmath’s own messages', () => {
+    const cases: [unknown, string, string][] = [
+      [
+        model({ field: 'x', between: [1, 2, 3] }),
+        'rules[0].when.between[2]',
+        '[min, max], exactly two finite numbers',
+      ],
+      [
+        model({ field: 'x', in: [] }),
+        'rules[0].when.in',
+        'a non-empty array of strings, finite numbers, booleans or nulls',
+      ],
+      [
+        {
+          ...(model({ field: 'x', exists: true }) as object),
+          rules: [{ id: 'r', kind: 'fit', points: 1, cap: 5, when: { field: 'x', exists: true } }],
+        },
+        'rules[0].cap',
+        'absent (unknown key)',
+      ],
+      [
+        { ...(model(deep(0)) as object), version: 1.2 },
+        'version',
+        'a non-empty string or a whole number ≥ 0',
+      ],
+      [
+        {
+          ...(model(deep(0)) as object),
+          rules: [{ id: 'r', kind: 'fit', points: 1e308, when: { field: 'x', exists: true } }],
+        },
+        'rules[0].points',
+        'a finite number from −1000000000 to 1000000000',
+      ],
+      [
+        { ...(model(deep(0)) as object), decay: { kind: 'percent', rate: 0.5, everyDays: 5e-324 } },
+        'decay.everyDays',
+        'a number of days from 1/1440 (a minute) to 109573',
+      ],
+    ];
+    for (const [json, path, expected] of cases) {
+      const error = expectLeadMathError(() => validateModel(json), 'INVALID_MODEL', path);
+      expect(error.details.expected).toBe(expected);
+      expect(error.message).not.toMatch(/Invalid|Received/);
+    }
   });
 });
