@@ -169,8 +169,25 @@ describe('documentation examples', () => {
   }
 
   for (const snippet of markdownExamples()) {
-    it(`${snippet.name} runs`, () => {
-      expect(() => run(snippet)).not.toThrow();
+    it(`${snippet.name} runs and prints what it says`, () => {
+      const { checks, expectations } = run(snippet);
+      expect(checks).toBe(expectations);
     });
   }
+
+  it('shows results in README.md and docs/ only as checked //=> comments', () => {
+    // `expr; // value` would be a result nobody checks: every one is written `//=>`.
+    const unchecked = markdownExamples().flatMap((s) =>
+      s.code
+        .split('\n')
+        .filter(
+          (line) =>
+            /;\s*\/\/\s*[[{'"\d-]/.test(line) &&
+            !line.includes('//=>') &&
+            !/^\s*(const|let)\b/.test(line),
+        )
+        .map((line) => `${s.name}: ${line.trim()}`),
+    );
+    expect(unchecked).toEqual([]);
+  });
 });
