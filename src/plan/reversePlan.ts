@@ -21,6 +21,10 @@ export interface ReversePlanTargetInput {
   readonly rates: readonly number[];
   /** Count needed at the last stage (a non-negative integer). */
   readonly target: number;
+  /** Not with `target`: give one kind of goal. */
+  readonly revenue?: never;
+  /** Not with `target`: give one kind of goal. */
+  readonly averageDealSize?: never;
 }
 
 /**
@@ -38,6 +42,8 @@ export interface ReversePlanRevenueInput {
   readonly revenue: number;
   /** Average revenue per deal, a finite number > 0. */
   readonly averageDealSize: number;
+  /** Not with `revenue`: give one kind of goal. */
+  readonly target?: never;
 }
 
 /**

@@ -18,5 +18,7 @@ describe('reversePlan types', () => {
     });
     // @ts-expect-error: revenue without a deal size is not a plan input
     reversePlan({ stages: ['a', 'b'], rates: [0.5], revenue: 100 });
+    // @ts-expect-error: a target and a revenue goal at once are not a plan input
+    reversePlan({ stages: ['a', 'b'], rates: [0.5], target: 3, revenue: 100, averageDealSize: 10 });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { alwaysOpen } from '../../src/calendar/alwaysOpen';
 import type { BusinessCalendar } from '../../src/calendar/businessCalendar';
+import { slaItemsFromEvents } from '../../src/sla/slaItemsFromEvents';
+import { type SlaReport, slaReport } from '../../src/sla/slaReport';
 import { type SlaState, type SlaStatusResult, slaStatus } from '../../src/sla/slaStatus';
 
 describe('SLA types', () => {
@@ -20,6 +22,19 @@ describe('SLA types', () => {
     slaStatus({ start: 0, target: { businessDays: 2 }, asOf: 0 });
     // @ts-expect-error: weeks are not a duration unit
     slaStatus({ start: 0, target: { weeks: 1 }, asOf: 0 });
+  });
+
+  it('takes the items slaItemsFromEvents returns, under exactOptionalPropertyTypes', () => {
+    const [item] = slaItemsFromEvents([{ leadId: 'a', type: 'mql', at: 0 }], {
+      start: ['mql'],
+      stop: ['accepted'],
+    });
+    if (item !== undefined) {
+      expectTypeOf(
+        slaStatus({ ...item, target: { hours: 2 }, asOf: 0 }),
+      ).toEqualTypeOf<SlaStatusResult>();
+      expectTypeOf(slaReport([item], { target: { hours: 2 }, asOf: 0 })).toEqualTypeOf<SlaReport>();
+    }
   });
 
   it('exposes alwaysOpen as a BusinessCalendar', () => {
