@@ -106,3 +106,29 @@ export function readFields(
   assertKnownKeys(fn, keyPrefix, fields, known);
   return fields;
 }
+
+/**
+ * For an object that is both options and a row of data (an SLA item spread
+ * with its target): other keys are the row's own fields and pass, but a key
+ * within a typo of a known one (`asof`, `warnat`) is `INVALID_ARGUMENT`
+ * naming the key meant.
+ */
+export function assertNoTypos(
+  fn: string,
+  prefix: string,
+  fields: Readonly<Record<string, unknown>>,
+  known: readonly string[],
+): void {
+  for (const key of Object.keys(fields)) {
+    if (known.includes(key)) continue;
+    const meant = closestKey(key, known);
+    if (meant === undefined) continue;
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      `${prefix}${key}`,
+      fields[key],
+      `absent (unknown key; did you mean ${meant}?)`,
+    );
+  }
+}

@@ -1,9 +1,10 @@
-import { readFields } from '../_lib/options';
+import { assertNoTypos } from '../_lib/options';
 import type {
   BusinessCalendar,
   BusinessDuration,
   InstantInput,
 } from '../calendar/businessCalendar';
+import { assertObject } from '../errors';
 import { evaluateSla, readPolicy } from './_internal/clock';
 
 /**
@@ -90,19 +91,8 @@ export interface SlaStatusResult {
   readonly stoppedAt: Date | null;
 }
 
-/** The clock's keys, and the item keys an {@link SlaItem} may bring along (`{ ...item, target, asOf }`). */
-const STATUS_KEYS = [
-  'start',
-  'stop',
-  'pauses',
-  'target',
-  'warnAt',
-  'calendar',
-  'asOf',
-  'id',
-  'owner',
-  'outcome',
-];
+/** The clock's keys: any other key is an item field, unless it is a typo of one of these. */
+const STATUS_KEYS = ['start', 'stop', 'pauses', 'target', 'warnAt', 'calendar', 'asOf'];
 
 /**
  * The state of one SLA clock at an instant: how much business time has run,
@@ -120,8 +110,8 @@ const STATUS_KEYS = [
  * @throws {LeadMathError} `INVALID_DURATION` also for a target that would end after 2200.
  * @throws {LeadMathError} `INVALID_CALENDAR` for a calendar not made by {@link businessCalendar}.
  * @throws {LeadMathError} `INVALID_ARGUMENT` for a stop before the start, a start after `asOf`,
- * overlapping pauses, or an unknown key in `input` (a typo such as `asof`; besides the
- * clock's keys, an item's `id`, `owner` and `outcome` are accepted, so `{ ...item, target, asOf }` works).
+ * overlapping pauses, or a key in `input` that is a typo of one of its own (`asof`, `warnat`).
+ * Other keys are an item's fields and pass, so `{ ...item, target, asOf }` works for any item.
  *
  * @example
  * ```ts
@@ -148,7 +138,8 @@ const STATUS_KEYS = [
  */
 export function slaStatus(input: SlaStatusInput): SlaStatusResult {
   const fn = 'slaStatus';
-  const fields = readFields(fn, input, STATUS_KEYS, 'input', '');
+  const fields = assertObject(fn, 'input', input);
+  assertNoTypos(fn, '', fields, STATUS_KEYS);
   const clock = evaluateSla(fn, '', fields, readPolicy(fn, fields, ''));
   return {
     state: clock.state,

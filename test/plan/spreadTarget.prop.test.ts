@@ -25,7 +25,10 @@ describe('spreadTarget properties', () => {
     'parts sum to the total, and each lies strictly within 1 of its exact share',
     ({ total, weights }) => {
       const positive = weights.some((w) => w > 0);
-      if (!positive) return expect(() => spreadTarget(total, weights)).toThrow();
+      if (!positive) {
+        expect(() => spreadTarget(total, weights)).toThrow();
+        return;
+      }
       const parts = spreadTarget(total, weights);
       expect(parts.reduce((a, b) => a + BigInt(b), 0n)).toBe(BigInt(total));
       // share_i = total × w_i ÷ W; compare part_i × W with total × w_i over one common denominator.
@@ -55,5 +58,7 @@ describe('spreadTarget properties', () => {
       3_002_399_751_580_330, 6_004_799_503_160_661,
     ]);
     expect(spreadTarget(5, [5e-324, 1e308, 0])).toEqual([0, 5, 0]);
+    // Found by the property above (seed 160556596): all-zero weights are refused, even for 0.
+    expect(() => spreadTarget(0, [0])).toThrow(/weights with a positive sum/);
   });
 });
