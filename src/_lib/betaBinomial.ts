@@ -1,4 +1,4 @@
-import { betaBinomialLowerTail, DIRECT_TAIL_MAX } from './special';
+import { betaBinomialLowerTail, DIRECT_ALPHA_MAX, DIRECT_TAIL_MAX } from './special';
 
 /**
  * Exact distribution of the bottom of a funnel whose pass rates are uncertain.
@@ -107,7 +107,7 @@ export function betaBinomialChainUpperTail(
   const last = steps[steps.length - 1]!;
   // A small target: the last step as a lower tail per count, O(target + α)
   // each, instead of its whole pmf.
-  const direct = target <= DIRECT_TAIL_MAX && last.alpha <= 1_000_000 && steps.length > 0;
+  const direct = target <= DIRECT_TAIL_MAX && last.alpha <= DIRECT_ALPHA_MAX && steps.length > 0;
   const chain = direct ? steps.slice(0, -1) : steps;
   for (const { alpha, beta } of chain) {
     const { lo, p } = dist;

@@ -127,6 +127,12 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
 export const DIRECT_TAIL_MAX = 10_000;
 
 /**
+ * The largest α for which a beta-binomial's P(X = 0) is a product of α terms;
+ * larger α means a narrow posterior, which the pmf chain handles cheaply.
+ */
+export const DIRECT_ALPHA_MAX = 20_000;
+
+/**
  * Σ_{x < k} exp(l_x) with l_0 = `logFirst` and l_{x+1} = l_x + ln ratio(x):
  * the lower tail of a pmf given its first term and the ratio of consecutive
  * terms, summed in log space (no underflow of the first term). k ≥ 1.

@@ -11,11 +11,9 @@ import {
   betaBinomialLowerTail,
   binomialLowerTail,
   binomialUpperTail,
+  DIRECT_ALPHA_MAX,
   DIRECT_TAIL_MAX,
 } from '../_lib/special';
-
-/** The largest α (1 + advanced) for which one step's P(X = 0) is a product of α terms. */
-const DIRECT_ALPHA_MAX = 1_000_000;
 
 import {
   assertArray,

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// The unit and property tests alone, for mutation testing: no type tests, no
+// JSON report, the same foreign time zone as `npm test`.
+process.env.TZ = 'Asia/Kathmandu';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/docs/**'],
+    reporters: ['dot'],
+  },
+});
