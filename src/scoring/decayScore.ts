@@ -36,7 +36,13 @@ export function applyDecay(score: number, elapsedDays: number, policy: DecayPoli
 
 /** Validates a decay policy with the model schema, naming the path on failure. */
 export function assertDecayPolicy(fn: string, path: string, value: unknown): DecayPolicy {
-  const result = v.safeParse(DecaySchema, value);
+  let result: ReturnType<typeof v.safeParse<typeof DecaySchema>>;
+  try {
+    result = v.safeParse(DecaySchema, value);
+  } catch {
+    // A hostile object (a Proxy whose traps throw) is not a policy.
+    return fail('INVALID_ARGUMENT', fn, path, value, 'a decay policy object');
+  }
   if (result.success) return result.output as DecayPolicy;
   const issue = result.issues[0]!;
   let where = path;

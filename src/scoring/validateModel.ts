@@ -233,7 +233,13 @@ function deepFreeze<T>(value: T): T {
 export function safeValidateModel(json: unknown): SafeValidateModelResult {
   const tooDeep = depthIssues(json);
   if (tooDeep.length > 0) return { success: false, model: null, issues: tooDeep };
-  const result = v.safeParse(ModelSchema, json);
+  let result: ReturnType<typeof v.safeParse<typeof ModelSchema>>;
+  try {
+    result = v.safeParse(ModelSchema, json);
+  } catch {
+    // A hostile object (a Proxy whose traps throw) is not model JSON.
+    return { success: false, model: null, issues: [issue('', 'plain JSON data', json)] };
+  }
   if (!result.success) {
     return {
       success: false,
