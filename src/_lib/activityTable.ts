@@ -2,6 +2,7 @@ import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors
 import type { Condition, Scalar } from '../scoring/model';
 import { compileCondition, leafTest } from './conditions';
 import { RowIssues } from './issues';
+import { assertKnownKeys, readFields } from './options';
 import type { ActivityTable } from './scoringEngine';
 import { toEpochMs } from './temporal';
 
@@ -179,6 +180,13 @@ export function tableFromColumns(
   value: ColumnarActivities,
   leadCount: number,
 ): ActivityTable {
+  assertKnownKeys(fn, `${path}.`, value as unknown as Readonly<Record<string, unknown>>, [
+    'leadIndex',
+    'type',
+    'types',
+    'at',
+    'properties',
+  ]);
   const at = value.at;
   if (!(at instanceof Float64Array))
     fail('INVALID_ARGUMENT', fn, `${path}.at`, at, 'a Float64Array');
@@ -197,7 +205,7 @@ export function tableFromColumns(
     value.properties === undefined ? {} : assertObject(fn, `${path}.properties`, value.properties);
   const propertyCodes: { codes: ArrayLike<number>; limit: number; name: string }[] = [];
   for (const [name, raw] of Object.entries(columns)) {
-    const column = assertObject(fn, `${path}.properties.${name}`, raw);
+    const column = readFields(fn, raw, ['codes', 'values'], `${path}.properties.${name}`);
     const values = assertArray(fn, `${path}.properties.${name}.values`, column.values);
     const codes = assertIndexColumn(fn, `${path}.properties.${name}.codes`, column.codes, count);
     propertyCodes.push({ codes, limit: values.length, name });

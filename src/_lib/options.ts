@@ -32,7 +32,11 @@ function editDistance(a: string, b: string): number {
  * The known key closest to `key`, when it is close enough to be a typo
  * (`timezone` → `timeZone`, `confidnce` → `confidence`); else `undefined`.
  */
-export function closestKey(key: string, known: readonly string[]): string | undefined {
+export function closestKey(
+  key: string,
+  known: readonly string[],
+  maxDistance = Number.POSITIVE_INFINITY,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
@@ -42,7 +46,10 @@ export function closestKey(key: string, known: readonly string[]): string | unde
       bestDistance = d;
     }
   }
-  const allowed = Math.max(1, Math.min(3, Math.floor(Math.max(key.length, 2) / 3)));
+  const allowed = Math.min(
+    maxDistance,
+    Math.max(1, Math.min(3, Math.floor(Math.max(key.length, 2) / 3))),
+  );
   return bestDistance <= allowed ? best : undefined;
 }
 
@@ -121,7 +128,8 @@ export function assertNoTypos(
 ): void {
   for (const key of Object.keys(fields)) {
     if (known.includes(key)) continue;
-    const meant = closestKey(key, known);
+    // One edit at most (a case slip, a swap, a letter): `started` is a field, not `start`.
+    const meant = closestKey(key, known, 1);
     if (meant === undefined) continue;
     fail(
       'INVALID_ARGUMENT',

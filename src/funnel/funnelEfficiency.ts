@@ -1,4 +1,5 @@
-import { assertArray, assertCount, assertNotAbove, assertObject, assertStageName } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertArray, assertCount, assertNotAbove, assertStageName } from '../errors';
 import {
   efficiency,
   readConfidence,
@@ -93,7 +94,7 @@ export function funnelEfficiency(
   const stages: string[] = [];
   const values: number[] = [];
   for (let i = 0; i < items.length; i++) {
-    const item = assertObject(fn, `counts[${i}]`, items[i]);
+    const item = readFields(fn, items[i], ['stage', 'count'], `counts[${i}]`);
     const stage = assertStageName(fn, `counts[${i}].stage`, item.stage, names);
     const count = assertCount(fn, `counts[${i}].count`, item.count);
     const above = values[i - 1];

@@ -1,4 +1,5 @@
-import { assertNonNegative, assertObject, assertPositive } from '../errors';
+import { readFields } from '../_lib/options';
+import { assertNonNegative, assertPositive } from '../errors';
 
 /**
  * Input of {@link velocityVsSla}.
@@ -44,7 +45,7 @@ export interface VelocityVsSlaResult {
  */
 export function velocityVsSla(input: VelocityVsSlaInput): VelocityVsSlaResult {
   const fn = 'velocityVsSla';
-  const fields = assertObject(fn, 'input', input);
+  const fields = readFields(fn, input, ['averageDaysInStage', 'slaDays'], 'input', '');
   const average = assertNonNegative(fn, 'averageDaysInStage', fields.averageDaysInStage);
   const sla = assertPositive(fn, 'slaDays', fields.slaDays);
   return { breached: average > sla, overByDays: Math.max(0, average - sla) };
