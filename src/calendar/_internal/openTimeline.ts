@@ -98,17 +98,27 @@ export class OpenTimeline {
     return year >= this.first && year <= this.last;
   }
 
-  /** Makes sure local years `a` to `b` (clamped to the supported years) are built. */
+  /**
+   * Makes sure local years `a` to `b` (clamped to the supported years) are
+   * built. The run grows by at least its own length in the direction it
+   * grows, so that years asked for one by one cost linear time in all.
+   */
   cover(a: number, b: number): void {
-    const from = Math.max(this.minYear, Math.min(a, b));
-    const to = Math.min(this.maxYear, Math.max(a, b));
+    let from = Math.max(this.minYear, Math.min(a, b));
+    let to = Math.min(this.maxYear, Math.max(a, b));
     if (this.last < this.first) {
       this.replace(this.build(from, to), from, to, null, null);
       return;
     }
-    if (from < this.first)
+    const span = this.last - this.first + 1;
+    if (from < this.first) {
+      from = Math.max(this.minYear, Math.min(from, this.first - span));
       this.replace(this.build(from, this.first - 1), from, this.last, null, this);
-    if (to > this.last) this.replace(this.build(this.last + 1, to), this.first, to, this, null);
+    }
+    if (to > this.last) {
+      to = Math.min(this.maxYear, Math.max(to, this.last + span));
+      this.replace(this.build(this.last + 1, to), this.first, to, this, null);
+    }
   }
 
   /**
@@ -117,8 +127,7 @@ export class OpenTimeline {
    */
   growForward(): boolean {
     if (this.last >= this.maxYear) return false;
-    const span = Math.max(1, this.last - this.first + 1);
-    this.cover(this.last + 1, Math.min(this.maxYear, this.last + span));
+    this.cover(this.last + 1, this.last + 1);
     return true;
   }
 

@@ -24,28 +24,46 @@ export class ZoneOffsets {
     this.timeZone = timeZone;
   }
 
-  /** Makes sure the transitions of [from, to) are known. */
+  /** Makes sure the transitions of [from, to) are known; only the missing parts are read. */
   ensure(from: number, to: number): void {
-    if (this.to > this.from && from >= this.from && to <= this.to) return;
-    const start = this.to > this.from ? Math.min(from, this.from) : from;
-    const end = this.to > this.from ? Math.max(to, this.to) : to;
-    // Recomputed over the whole union: cheap (a few calls a year), and atomic.
+    if (this.to <= this.from) {
+      const read = this.read(from, to);
+      this.transitions = read.transitions;
+      this.after = read.after;
+      this.base = read.base;
+      this.from = from;
+      this.to = to;
+      return;
+    }
+    if (from < this.from) {
+      const read = this.read(from, this.from);
+      this.transitions = [...read.transitions, ...this.transitions];
+      this.after = [...read.after, ...this.after];
+      this.base = read.base;
+      this.from = from;
+    }
+    if (to > this.to) {
+      const read = this.read(this.to, to);
+      this.transitions = [...this.transitions, ...read.transitions];
+      this.after = [...this.after, ...read.after];
+      this.to = to;
+    }
+  }
+
+  /** The transitions in [from, to) and the offset in force at `from`, from Temporal. */
+  private read(from: number, to: number): { transitions: number[]; after: number[]; base: number } {
     const transitions: number[] = [];
     const after: number[] = [];
-    let zoned = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(this.timeZone);
+    let zoned = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(this.timeZone);
     const base = zoned.offsetNanoseconds / 1e6;
     for (;;) {
       const next = zoned.getTimeZoneTransition('next');
-      if (next === null || next.epochMilliseconds >= end) break;
+      if (next === null || next.epochMilliseconds >= to) break;
       transitions.push(next.epochMilliseconds);
       after.push(next.offsetNanoseconds / 1e6);
       zoned = next;
     }
-    this.transitions = transitions;
-    this.after = after;
-    this.base = base;
-    this.from = start;
-    this.to = end;
+    return { transitions, after, base };
   }
 
   /** The offset (ms to add to UTC for the wall clock) at instant `t`, within the known range. */
