@@ -13,7 +13,7 @@ export interface SpeedToLeadItem {
   /** When the lead arrived (or became an MQL). */
   readonly start: InstantInput;
   /** First touch by sales; absent or `null` if never. */
-  readonly stop?: InstantInput | null;
+  readonly stop?: InstantInput | null | undefined;
 }
 
 /**

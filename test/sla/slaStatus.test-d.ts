@@ -4,6 +4,7 @@ import type { BusinessCalendar } from '../../src/calendar/businessCalendar';
 import { slaItemsFromEvents } from '../../src/sla/slaItemsFromEvents';
 import { type SlaReport, slaReport } from '../../src/sla/slaReport';
 import { type SlaState, type SlaStatusResult, slaStatus } from '../../src/sla/slaStatus';
+import { type SpeedToLeadResult, speedToLead } from '../../src/sla/speedToLead';
 
 describe('SLA types', () => {
   it('takes instants in any accepted form and returns Dates', () => {
@@ -34,6 +35,7 @@ describe('SLA types', () => {
         slaStatus({ ...item, target: { hours: 2 }, asOf: 0 }),
       ).toEqualTypeOf<SlaStatusResult>();
       expectTypeOf(slaReport([item], { target: { hours: 2 }, asOf: 0 })).toEqualTypeOf<SlaReport>();
+      expectTypeOf(speedToLead([item])).toEqualTypeOf<SpeedToLeadResult>();
     }
   });
 
