@@ -114,3 +114,19 @@ describe('funnelEfficiency', () => {
     });
   });
 });
+
+describe('funnelEfficiency messages', () => {
+  it('names itself in errors', () => {
+    const error = expectLeadMathError(
+      () =>
+        funnelEfficiency([
+          { stage: 'a', count: 1 },
+          { stage: 'b', count: 2 },
+        ]),
+      'INCONSISTENT_COUNTS',
+      'counts[1].count',
+    );
+    expect(error.details.function).toBe('funnelEfficiency');
+    expect(error.message.startsWith('funnelEfficiency: ')).toBe(true);
+  });
+});

@@ -108,3 +108,11 @@ describe('wilsonInterval', () => {
     });
   });
 });
+
+describe('wilsonInterval at the edges', () => {
+  it('reaches exactly 1 when every trial succeeded, where the formula rounds to 1.0000000000000002', () => {
+    // (2x + z² + z·√z²) / (2(n + z²)) at x = n = 15 is 1.0000000000000002 in doubles.
+    expect(wilsonInterval(15, 15).high).toBe(1);
+    expect(wilsonInterval(19, 19).high).toBe(1);
+  });
+});

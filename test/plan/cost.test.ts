@@ -259,3 +259,18 @@ describe('marketingSourcedShare', () => {
     );
   });
 });
+
+describe('laggedWindow edges', () => {
+  it('keeps an empty window, and refuses a lag that moves only its start before 1900', () => {
+    const at = '2026-01-01T00:00:00Z';
+    const empty = laggedWindow({ start: at, end: at }, 1);
+    expect(empty.start.toISOString()).toBe('2025-12-31T00:00:00.000Z');
+    expect(empty.end.toISOString()).toBe('2025-12-31T00:00:00.000Z');
+    // 1900-01-05 − 10 days is in 1899; 2026-01-01 − 10 days is not.
+    expectLeadMathError(
+      () => laggedWindow({ start: '1900-01-05T00:00:00Z', end: at }, 10),
+      'INVALID_DURATION',
+      'lagDays',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDailyRates } from '../../src/plan/compareDailyRates';
 import { dailyRate } from '../../src/plan/dailyRate';
 import { pace } from '../../src/plan/pace';
+import { spreadTarget } from '../../src/plan/spreadTarget';
 import { expectLeadMathError } from '../_helpers';
 
 describe('dailyRate', () => {
@@ -116,5 +117,40 @@ describe('pace', () => {
       'INVALID_NUMBER',
       'target',
     );
+  });
+});
+
+describe('pace and spreadTarget, worked by hand', () => {
+  it('is on track when the target is met, even before the first business day', () => {
+    expect(
+      pace({ target: 0, actual: 0, elapsedBusinessDays: 0, totalBusinessDays: 5 }).onTrack,
+    ).toBe(true);
+    expect(
+      pace({ target: 10, actual: 10, elapsedBusinessDays: 0, totalBusinessDays: 5 }).onTrack,
+    ).toBe(true);
+    // 450 in 10 of 21 days projects 945 < 1000: behind.
+    expect(
+      pace({ target: 1000, actual: 450, elapsedBusinessDays: 10, totalBusinessDays: 21 }).onTrack,
+    ).toBe(false);
+    // Met on the last day: nothing more is needed per day.
+    expect(
+      pace({ target: 5, actual: 5, elapsedBusinessDays: 5, totalBusinessDays: 5 })
+        .requiredDailyRate,
+    ).toBe(0);
+    expect(
+      pace({ target: 6, actual: 5, elapsedBusinessDays: 5, totalBusinessDays: 5 })
+        .requiredDailyRate,
+    ).toBeNull();
+  });
+
+  it('hands leftover units to the largest remainders, ties to the earlier period', () => {
+    // 5 × [1, 2, 4] / 7 = 0.714, 1.429, 2.857: floors 0, 1, 2; two left go to 0.857 and 0.714.
+    expect(spreadTarget(5, [1, 2, 4])).toEqual([1, 1, 3]);
+    // 3 over four equal periods: 0.75 each, the leftover three go to the first three.
+    expect(spreadTarget(3, [1, 1, 1, 1])).toEqual([1, 1, 1, 0]);
+    // 2 × [1, 3] / 4 = 0.5, 1.5: a tie of remainders goes to the first.
+    expect(spreadTarget(2, [1, 3])).toEqual([1, 1]);
+    // 7 × [3, 1, 3] / 7 = 3, 1, 3: exact, nothing left over.
+    expect(spreadTarget(7, [3, 1, 3])).toEqual([3, 1, 3]);
   });
 });

@@ -308,15 +308,18 @@ describe('planWithConfidence accuracy at the edges', () => {
         planWithConfidence({
           stages: ['a', 'b', 'c', 'd'],
           evidence: [
+            { entered: 3, advanced: 1 },
             { entered: 2, advanced: 0 },
             { entered: 3, advanced: 0 },
-            { entered: 3, advanced: 1 },
           ],
           target: 20_000,
           confidence: 0.9,
         }),
       'INVALID_ARGUMENT',
     );
-    expect(error.details.path).toMatch(/^evidence\[\d\]$/);
+    // The step with the fewest observations: 2 entered, Beta(1, 3).
+    expect(error.details.path).toBe('evidence[1]');
+    expect(error.details.value).toEqual({ entered: 2, advanced: 0 });
+    expect(error.message).toContain('evidence narrow enough');
   });
 });

@@ -183,3 +183,16 @@ describe('reversePlan', () => {
     });
   });
 });
+
+describe('reversePlan from revenue', () => {
+  it('plans 200 deals for $10M at $50k, then 800 SQLs and 4,000 MQLs', () => {
+    const plan = reversePlan({
+      stages: ['mql', 'sql', 'customer'],
+      rates: [0.2, 0.25],
+      revenue: 10_000_000,
+      averageDealSize: 50_000,
+    });
+    expect(plan.target).toBe(200);
+    expect(plan.stages.map((s) => s.required)).toEqual([4000, 800, 200]);
+  });
+});
