@@ -6,31 +6,13 @@ import { describe, expect } from 'vitest';
 import { decayScore } from '../../src/scoring/decayScore';
 import { diffModels } from '../../src/scoring/diffModels';
 import { evaluateModel } from '../../src/scoring/evaluateModel';
-import type { Condition, ScoringModel } from '../../src/scoring/model';
 import { scoreLead } from '../../src/scoring/scoreLead';
 import { scoreLeads } from '../../src/scoring/scoreLeads';
 import { scoreLeadsColumns } from '../../src/scoring/scoreLeadsColumns';
 import { validateModel } from '../../src/scoring/validateModel';
 import { deepFreeze } from '../_helpers';
 
-import {
-  activities,
-  activity,
-  asOf,
-  condition,
-  DAY,
-  decay,
-  industries,
-  lead,
-  leaf,
-  model,
-  pathCondition,
-  paths,
-  points,
-  rule,
-  T0,
-  types,
-} from './arbitraries';
+import { activities, activity, asOf, decay, lead, model, paths, T0, types } from './arbitraries';
 
 // ---------------------------------------------------------------------------
 // Properties
