@@ -183,20 +183,26 @@ describe('slaReport', () => {
     { owner: 'cy', source: 'web', start: t0 + 40 * H }, // open, 10 of 48 h
     { owner: 'cy', source: 'web', start: t0 }, // open past due
   ]);
-  const report = slaReport(items, { target: { days: 2 }, asOf: t0 + 50 * H, segmentBy: 'source' });
+  // Computed inside each test, not at collection time, so that mutation
+  // testing sees which tests exercise the report.
+  const build = () =>
+    slaReport(items, { target: { days: 2 }, asOf: t0 + 50 * H, segmentBy: 'source' });
 
   it('counts states and leaves undecided items out of the breach rate', () => {
+    const report = build();
     expect(report.total).toBe(7);
     expect(report.counts).toEqual({ running: 1, 'at-risk': 0, met: 4, breached: 2 });
     expect(report.breachRate).toBeCloseTo(2 / 6, 12);
   });
 
   it('gives median and p90 response by linear interpolation (numpy: 2 h and 41.4 h)', () => {
+    const report = build();
     expect(report.medianResponseMs).toBe(2 * H);
     expect(report.p90ResponseMs! / H).toBeCloseTo(41.4, 9);
   });
 
   it('groups by owner and by segment', () => {
+    const report = build();
     expect(Object.keys(report.byOwner)).toEqual(['ana', 'ben', 'cy']);
     expect(report.byOwner.cy!.counts).toEqual({ running: 1, 'at-risk': 0, met: 0, breached: 2 });
     expect(report.byOwner.ana!.breachRate).toBe(0);
@@ -205,6 +211,7 @@ describe('slaReport', () => {
   });
 
   it('attaches a Wilson interval to the breach rate', () => {
+    const report = build();
     expect(report.breachRateInterval.low).toBeLessThan(2 / 6);
     expect(report.breachRateInterval.high).toBeGreaterThan(2 / 6);
   });

@@ -139,7 +139,9 @@ export function evaluateSla(
   for (const [from, to] of pauses) {
     if (to <= from) continue;
     const before = from > cursor ? calendar.between(cursor, from) : 0;
-    if (before >= remaining) break;
+    // A pause that begins exactly when the target runs out holds the clock at
+    // the target: not exceeded until the pause ends.
+    if (before > remaining) break;
     remaining -= before;
     cursor = Math.max(cursor, to);
   }

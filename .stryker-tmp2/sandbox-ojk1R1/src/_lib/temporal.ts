@@ -1,0 +1,77 @@
+// @ts-nocheck
+import { Temporal } from 'temporal-polyfill';
+import { fail } from '../errors';
+
+export { Temporal };
+
+/** First supported instant: 1900-01-01T00:00Z. */
+export const MIN_INSTANT_MS = Date.UTC(1900, 0, 1);
+/** First instant after the supported range: 2200-01-01T00:00Z. */
+export const END_INSTANT_MS = Date.UTC(2200, 0, 1);
+
+/** What every instant argument must be, in words. */
+export const INSTANT_EXPECTED =
+  'a valid Date, epoch milliseconds or an ISO 8601 string with an offset or Z, from 1900-01-01T00:00Z up to (not including) 2200-01-01T00:00Z';
+
+/** Whether `ms` lies in the supported range [1900-01-01T00:00Z, 2200-01-01T00:00Z). */
+export function inSupportedRange(ms: number): boolean {
+  return ms >= MIN_INSTANT_MS && ms < END_INSTANT_MS;
+}
+
+/** `value instanceof Date`, false for a hostile object whose traps throw. */
+function isDate(value: unknown): value is Date {
+  try {
+    return value instanceof Date && !Number.isNaN(Date.prototype.getTime.call(value));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads an instant given as a Date, epoch milliseconds or an ISO 8601 string
+ * with an offset or Z, returning epoch milliseconds. A string without an
+ * offset names no instant and is rejected, and so is any instant outside
+ * 1900-01-01T00:00Z ≤ t < 2200-01-01T00:00Z: that range catches epoch
+ * seconds or microseconds passed as milliseconds and keeps every calendar
+ * bounded.
+ */
+export function toEpochMs(fn: string, path: string, value: unknown): number {
+  let ms = Number.NaN;
+  if (typeof value === 'number') ms = Number.isInteger(value) ? value : Number.NaN;
+  else if (typeof value === 'string') {
+    try {
+      ms = Temporal.Instant.from(value).epochMilliseconds;
+    } catch {
+      // fall through to the error below
+    }
+  } else if (isDate(value)) ms = Date.prototype.getTime.call(value);
+  if (!inSupportedRange(ms)) fail('INVALID_DATE', fn, path, value, INSTANT_EXPECTED);
+  return ms;
+}
+
+/** Validates an IANA time zone name (or a fixed offset such as `+05:30`). */
+export function assertTimeZone(fn: string, path: string, value: unknown): string {
+  if (typeof value === 'string' && value.length > 0) {
+    try {
+      Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(value);
+      return value;
+    } catch {
+      // fall through to the error below
+    }
+  }
+  return fail('INVALID_TIME_ZONE', fn, path, value, 'an IANA time zone name such as "Europe/Oslo"');
+}
+
+/**
+ * The instant `days` calendar days before `epochMs` in `timeZone` (wall clock
+ * kept), or `null` when that falls outside the supported range.
+ */
+export function minusCalendarDays(epochMs: number, days: number, timeZone: string): number | null {
+  // Past the range's length, the answer is outside it whatever the zone.
+  if (days > 120_000) return null;
+  const ms = Temporal.Instant.fromEpochMilliseconds(epochMs)
+    .toZonedDateTimeISO(timeZone)
+    .subtract({ days })
+    .toInstant().epochMilliseconds;
+  return inSupportedRange(ms) ? ms : null;
+}

@@ -1,0 +1,128 @@
+// @ts-nocheck
+import { assertWholeDays } from '../_lib/duration';
+import { readFields, readOptions } from '../_lib/options';
+import { assertTimeZone, minusCalendarDays, toEpochMs } from '../_lib/temporal';
+import { fail } from '../errors';
+
+/**
+ * A half-open time window `[start, end)`. Instants are a `Date`, epoch
+ * milliseconds, or an ISO 8601 string with an offset or `Z`.
+ *
+ * @category Planning
+ */
+export interface TimeWindow {
+  /** First instant inside the window. */
+  readonly start: Date | number | string;
+  /** First instant after the window. */
+  readonly end: Date | number | string;
+}
+
+/**
+ * A resolved half-open window `[start, end)`.
+ *
+ * @category Planning
+ */
+export interface ResolvedWindow {
+  /** First instant inside the window. */
+  readonly start: Date;
+  /** First instant after the window. */
+  readonly end: Date;
+}
+
+/**
+ * Options of {@link laggedWindow}.
+ *
+ * @category Planning
+ */
+export interface LaggedWindowOptions {
+  /**
+   * IANA time zone whose calendar days are counted.
+   * @defaultValue 'UTC'
+   */
+  readonly timeZone?: string;
+}
+
+/** Validates a window and a lag, and returns the window moved back. */
+export function shiftWindow(
+  fn: string,
+  window: unknown,
+  lagDays: unknown,
+  timeZone: unknown,
+  paths: { window: string; lagDays: string; timeZone: string },
+): ResolvedWindow {
+  const fields = readFields(fn, window, ['start', 'end'], paths.window);
+  const start = toEpochMs(fn, `${paths.window}.start`, fields.start);
+  const end = toEpochMs(fn, `${paths.window}.end`, fields.end);
+  if (end < start) {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      `${paths.window}.end`,
+      fields.end,
+      'an instant at or after window.start',
+    );
+  }
+  const lag = assertWholeDays(fn, paths.lagDays, lagDays, 0);
+  const zone = timeZone === undefined ? 'UTC' : assertTimeZone(fn, paths.timeZone, timeZone);
+  const shiftedStart = minusCalendarDays(start, lag, zone);
+  const shiftedEnd = minusCalendarDays(end, lag, zone);
+  if (shiftedStart === null || shiftedEnd === null) {
+    fail(
+      'INVALID_DURATION',
+      fn,
+      paths.lagDays,
+      lagDays,
+      'a lag that keeps the shifted window at or after 1900-01-01T00:00Z',
+    );
+  }
+  return { start: new Date(shiftedStart), end: new Date(shiftedEnd) };
+}
+
+/**
+ * Moves a window back by a lag in calendar days, in a time zone: the window
+ * whose spend produced this window's results when leads take `lagDays` to
+ * move from one stage to the next (e.g. a 30-day MQL → SQL velocity).
+ *
+ * Days are calendar days of the zone, not 24-hour blocks: a midnight stays a
+ * midnight across a daylight-saving change. A wall time that does not exist
+ * on the target day moves forward by the gap, as Temporal's `'compatible'`
+ * disambiguation does.
+ *
+ * @param window - The reporting window `[start, end)`.
+ * @param lagDays - Whole calendar days to move back, ≥ 0.
+ * @param options - See {@link LaggedWindowOptions}.
+ * @returns The window moved back, as `Date`s.
+ * @throws {LeadMathError} `INVALID_DATE` for an instant that is not a valid Date, epoch
+ * milliseconds or an ISO string with an offset.
+ * @throws {LeadMathError} `INVALID_ARGUMENT` when the window ends before it starts.
+ * @throws {LeadMathError} `INVALID_DURATION` for a negative or fractional lag.
+ * @throws {LeadMathError} `INVALID_TIME_ZONE` for an unknown time zone.
+ *
+ * @example
+ * ```ts
+ * import { laggedWindow } from 'leadmath';
+ *
+ * // Q1 with a 30-day lag: from 30 days before 1 January to 30 days before 1 April
+ * const { start, end } = laggedWindow(
+ *   { start: '2026-01-01T00:00:00Z', end: '2026-04-01T00:00:00Z' },
+ *   30,
+ * );
+ * start.toISOString(); //=> '2025-12-02T00:00:00.000Z'
+ * end.toISOString(); //=> '2026-03-02T00:00:00.000Z'
+ * ```
+ *
+ * @category Planning
+ */
+export function laggedWindow(
+  window: TimeWindow,
+  lagDays: number,
+  options?: LaggedWindowOptions,
+): ResolvedWindow {
+  const fn = 'laggedWindow';
+  const { timeZone } = readOptions(fn, options, ['timeZone']);
+  return shiftWindow(fn, window, lagDays, timeZone, {
+    window: 'window',
+    lagDays: 'lagDays',
+    timeZone: 'options.timeZone',
+  });
+}

@@ -1,0 +1,29 @@
+// @ts-nocheck
+export {
+  type EventSlaItem,
+  type SlaEvent,
+  type SlaEventPolicy,
+  slaItemsFromEvents,
+} from './slaItemsFromEvents';
+export {
+  type SlaGroupReport,
+  type SlaItem,
+  type SlaReport,
+  type SlaReportPolicy,
+  slaReport,
+} from './slaReport';
+export {
+  type SlaPause,
+  type SlaState,
+  type SlaStatusInput,
+  type SlaStatusResult,
+  slaStatus,
+} from './slaStatus';
+export {
+  type SpeedBucket,
+  type SpeedToLeadItem,
+  type SpeedToLeadOptions,
+  type SpeedToLeadResult,
+  speedToLead,
+} from './speedToLead';
+export { type VelocityVsSlaInput, type VelocityVsSlaResult, velocityVsSla } from './velocityVsSla';

@@ -1,0 +1,59 @@
+// @ts-nocheck
+import { describe, expect, it } from 'vitest';
+import { closestKey } from '../../src/_lib/options';
+import { funnelEfficiency } from '../../src/funnel/funnelEfficiency';
+import { scoreLeads } from '../../src/scoring/scoreLeads';
+import { velocityVsSla } from '../../src/sla/velocityVsSla';
+import { expectLeadMathError } from '../_helpers';
+
+describe('closestKey', () => {
+  it('finds the key meant by a typo, a case slip or a swap, and nothing for an unrelated key', () => {
+    const known = ['timeZone', 'confidence', 'segmentBy', 'asOf', 'target'];
+    expect(closestKey('timezone', known)).toBe('timeZone');
+    expect(closestKey('confidnce', known)).toBe('confidence');
+    expect(closestKey('segmentby', known)).toBe('segmentBy');
+    expect(closestKey('asof', known)).toBe('asOf');
+    expect(closestKey('tagret', known)).toBe('target');
+    expect(closestKey('source', known)).toBeUndefined();
+    expect(closestKey('id', known)).toBeUndefined();
+    // Within one edit only, for objects that also carry row fields.
+    expect(closestKey('started', ['start'], 1)).toBeUndefined();
+    expect(closestKey('calender', ['calendar'], 1)).toBe('calendar');
+  });
+});
+
+describe('input objects of every domain', () => {
+  it('reject unknown keys too', () => {
+    expectLeadMathError(
+      () =>
+        funnelEfficiency([{ stage: 'a', count: 10, cout: 3 } as never, { stage: 'b', count: 1 }]),
+      'INVALID_ARGUMENT',
+      'counts[0].cout',
+    );
+    expectLeadMathError(
+      () => velocityVsSla({ averageDaysInStage: 3, slaDay: 2 } as never),
+      'INVALID_ARGUMENT',
+      'slaDay',
+    );
+    const columns = {
+      leadIndex: Int32Array.of(0),
+      type: Uint8Array.of(0),
+      types: ['view'],
+      at: Float64Array.of(0),
+      propertys: {},
+    };
+    expectLeadMathError(
+      () =>
+        scoreLeads(
+          { id: 'm', version: 1, threshold: 1, rules: [] },
+          [{ id: 'a' }],
+          columns as never,
+          {
+            asOf: 0,
+          },
+        ),
+      'INVALID_ARGUMENT',
+      'activities.propertys',
+    );
+  });
+});

@@ -1,0 +1,58 @@
+// @ts-nocheck
+import { describe, expect, it } from 'vitest';
+import { spreadTarget } from '../../src/plan/spreadTarget';
+import { deepFreeze, expectLeadMathError } from '../_helpers';
+
+describe('spreadTarget', () => {
+  it('spreads by largest remainder: 1,000 over 22/20/21 business days', () => {
+    // exact shares 349.21, 317.46, 333.33: floors sum to 999, the spare unit
+    // goes to the largest remainder (0.46, the second month)
+    expect(spreadTarget(1000, [22, 20, 21])).toEqual([349, 318, 333]);
+  });
+
+  it('breaks ties toward the earlier period, deterministically', () => {
+    expect(spreadTarget(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(spreadTarget(2, [1, 1, 1, 1])).toEqual([1, 1, 0, 0]);
+  });
+
+  it('gives nothing to a zero-weight period and everything to a lone weight', () => {
+    expect(spreadTarget(7, [0, 3, 0])).toEqual([0, 7, 0]);
+    expect(spreadTarget(5, [2])).toEqual([5]);
+  });
+
+  it('keeps exact whole shares whole despite float noise', () => {
+    // 100 × 0.57 is 56.99999999999999 in floats
+    expect(spreadTarget(100, [0.57, 0.43])).toEqual([57, 43]);
+    expect(spreadTarget(300, [0.57, 0.57, 0.57, 0.43, 0.43, 0.43])).toEqual([
+      57, 57, 57, 43, 43, 43,
+    ]);
+    expect(spreadTarget(0, [1, 2])).toEqual([0, 0]);
+  });
+
+  it('does not mutate its input', () => {
+    const weights = deepFreeze([3, 1]);
+    expect(spreadTarget(4, weights)).toEqual([3, 1]);
+  });
+
+  describe('bad input', () => {
+    it('throws INVALID_COUNT for a total that is not a count', () => {
+      expectLeadMathError(() => spreadTarget(10.5, [1]), 'INVALID_COUNT', 'total');
+      expectLeadMathError(() => spreadTarget(-1, [1]), 'INVALID_COUNT', 'total');
+    });
+
+    it('throws INVALID_ARGUMENT for no periods or all-zero weights', () => {
+      expectLeadMathError(() => spreadTarget(10, []), 'INVALID_ARGUMENT', 'weights');
+      expectLeadMathError(() => spreadTarget(10, [0, 0]), 'INVALID_ARGUMENT', 'weights');
+    });
+
+    it('throws INVALID_NUMBER for a negative or non-finite weight', () => {
+      expectLeadMathError(() => spreadTarget(10, [1, -1]), 'INVALID_NUMBER', 'weights[1]');
+      expectLeadMathError(() => spreadTarget(10, [Number.NaN]), 'INVALID_NUMBER', 'weights[0]');
+      expectLeadMathError(
+        () => spreadTarget(10, [1, Number.POSITIVE_INFINITY]),
+        'INVALID_NUMBER',
+        'weights[1]',
+      );
+    });
+  });
+});

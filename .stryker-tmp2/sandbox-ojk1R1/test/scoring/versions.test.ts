@@ -1,0 +1,113 @@
+// @ts-nocheck
+import { describe, expect, it } from 'vitest';
+import { diffModels } from '../../src/scoring/diffModels';
+import { reviewDates } from '../../src/scoring/reviewDates';
+import { expectLeadMathError } from '../_helpers';
+import { smbModel } from './fixtures';
+
+describe('diffModels', () => {
+  it('finds nothing between a model and itself, or a copy with keys reordered', () => {
+    expect(diffModels(smbModel, smbModel)).toEqual([]);
+    const reordered = {
+      ...smbModel,
+      rules: smbModel.rules.map((rule) => Object.fromEntries(Object.entries(rule).reverse())),
+    } as never;
+    expect(diffModels(smbModel, reordered)).toEqual([]);
+  });
+
+  it('lists model fields, removed, added and changed rules with before and after', () => {
+    const next = {
+      ...smbModel,
+      version: '2026-06',
+      threshold: 60,
+      floor: 20,
+      decay: { kind: 'halfLife', halfLifeDays: 21 },
+      rules: [
+        ...smbModel.rules.filter((r) => r.id !== 'webinar' && r.id !== 'size'),
+        {
+          id: 'size',
+          kind: 'fit',
+          points: 15,
+          when: { field: 'company.employees', between: [20, 500] },
+        },
+        { id: 'demo', kind: 'behavior', points: 40, when: { activity: 'demo_request' } },
+      ],
+    } as const;
+    expect(diffModels(smbModel, next)).toEqual([
+      { type: 'changed', field: 'threshold', before: 50, after: 60 },
+      { type: 'changed', field: 'floor', after: 20 },
+      {
+        type: 'changed',
+        field: 'decay',
+        before: { kind: 'percent', rate: 0.5, everyDays: 30, afterDays: 7 },
+        after: { kind: 'halfLife', halfLifeDays: 21 },
+      },
+      { type: 'removed', ruleId: 'webinar', before: smbModel.rules[4] },
+      { type: 'changed', ruleId: 'size', field: 'points', before: 10, after: 15 },
+      {
+        type: 'changed',
+        ruleId: 'size',
+        field: 'when',
+        before: { field: 'company.employees', between: [50, 500] },
+        after: { field: 'company.employees', between: [20, 500] },
+      },
+      { type: 'added', ruleId: 'demo', after: next.rules.at(-1) },
+    ]);
+  });
+
+  it('throws INVALID_MODEL for an invalid version', () => {
+    expectLeadMathError(
+      () => diffModels(smbModel, { ...smbModel, threshold: 'high' } as never),
+      'INVALID_MODEL',
+      'threshold',
+    );
+  });
+});
+
+describe('reviewDates', () => {
+  it('reviews 60 days after publishing, then every 90 (Python datetime: 16 Mar, 14 Jun, 12 Sep)', () => {
+    const dates = reviewDates('2026-01-15T00:00:00Z', { count: 3 });
+    expect(dates.map((d) => d.toISOString())).toEqual([
+      '2026-03-16T00:00:00.000Z',
+      '2026-06-14T00:00:00.000Z',
+      '2026-09-12T00:00:00.000Z',
+    ]);
+  });
+
+  it('counts calendar days in the zone across daylight saving', () => {
+    // midnight in New York stays midnight: EST (−5) in January, EDT (−4) in March
+    const [first] = reviewDates('2026-01-15T00:00:00-05:00', {
+      count: 1,
+      timeZone: 'America/New_York',
+    });
+    expect(first?.toISOString()).toBe('2026-03-16T04:00:00.000Z');
+  });
+
+  it('takes custom intervals', () => {
+    const dates = reviewDates(Date.UTC(2026, 0, 1), {
+      count: 2,
+      firstAfterDays: 30,
+      everyDays: 30,
+    });
+    expect(dates.map((d) => d.toISOString().slice(0, 10))).toEqual(['2026-01-31', '2026-03-02']);
+  });
+
+  it('throws for bad input', () => {
+    expectLeadMathError(
+      () => reviewDates('2026-01-15', { count: 1 }),
+      'INVALID_DATE',
+      'publishedAt',
+    );
+    expectLeadMathError(() => reviewDates(0, { count: 0 }), 'INVALID_COUNT', 'options.count');
+    expectLeadMathError(
+      () => reviewDates(0, { count: 1, everyDays: 0.5 }),
+      'INVALID_DURATION',
+      'options.everyDays',
+    );
+    expectLeadMathError(
+      () => reviewDates(0, { count: 1, timeZone: 'Nowhere' }),
+      'INVALID_TIME_ZONE',
+      'options.timeZone',
+    );
+  });
+});

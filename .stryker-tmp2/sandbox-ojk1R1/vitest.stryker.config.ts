@@ -1,0 +1,18 @@
+// @ts-nocheck
+import { defineConfig } from 'vitest/config';
+
+// The unit and property tests alone, for mutation testing: no type tests, no
+// JSON report, the same foreign time zone as `npm test`.
+process.env.TZ = 'Asia/Kathmandu';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/docs/**'],
+    reporters: ['dot'],
+    setupFiles: ['test/_setup/mutation.ts'],
+    // One worker that keeps its modules between files: far less overhead per mutant.
+    pool: 'threads',
+    isolate: false,
+  },
+});
