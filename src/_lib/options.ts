@@ -53,6 +53,25 @@ export function closestKey(
   return bestDistance <= allowed ? best : undefined;
 }
 
+/** `INVALID_ARGUMENT` for an unknown key, naming the key meant when there is one. */
+function failUnknownKey(
+  fn: string,
+  path: string,
+  value: unknown,
+  known: readonly string[],
+  meant: string | undefined,
+): never {
+  return fail(
+    'INVALID_ARGUMENT',
+    fn,
+    path,
+    value,
+    meant === undefined
+      ? `absent (unknown key; known keys: ${known.join(', ')})`
+      : `absent (unknown key; did you mean ${meant}?)`,
+  );
+}
+
 /**
  * Rejects any own key of `fields` that is not in `known`, with
  * `INVALID_ARGUMENT` naming the key (after `prefix`, e.g. `'options.'`) and,
@@ -66,17 +85,7 @@ export function assertKnownKeys(
 ): void {
   for (const key of Object.keys(fields)) {
     if (known.includes(key)) continue;
-    const meant = closestKey(key, known);
-    const where = `${prefix}${key}`;
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      where,
-      fields[key],
-      meant === undefined
-        ? `absent (unknown key; known keys: ${known.join(', ')})`
-        : `absent (unknown key; did you mean ${meant}?)`,
-    );
+    failUnknownKey(fn, `${prefix}${key}`, fields[key], known, closestKey(key, known));
   }
 }
 
@@ -130,13 +139,6 @@ export function assertNoTypos(
     if (known.includes(key)) continue;
     // One edit at most (a case slip, a swap, a letter): `started` is a field, not `start`.
     const meant = closestKey(key, known, 1);
-    if (meant === undefined) continue;
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      `${prefix}${key}`,
-      fields[key],
-      `absent (unknown key; did you mean ${meant}?)`,
-    );
+    if (meant !== undefined) failUnknownKey(fn, `${prefix}${key}`, fields[key], known, meant);
   }
 }

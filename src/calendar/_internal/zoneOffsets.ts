@@ -1,5 +1,6 @@
 import { DAY_MS } from '../../_lib/civil';
 import { Temporal } from '../../_lib/temporal';
+import { lastAtOrBefore } from './openTimeline';
 
 /**
  * The UTC offsets of one IANA zone over a growing range of instants, read
@@ -68,15 +69,8 @@ export class ZoneOffsets {
 
   /** The offset (ms to add to UTC for the wall clock) at instant `t`, within the known range. */
   offsetAt(t: number): number {
-    const list = this.transitions;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid]! <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo === 0 ? this.base : this.after[lo - 1]!;
+    const i = lastAtOrBefore(this.transitions, t);
+    return i < 0 ? this.base : this.after[i]!;
   }
 
   /**
