@@ -206,3 +206,29 @@ describe('scoreLead', () => {
     });
   });
 });
+
+describe('scoreLead with onInvalid: collect', () => {
+  it('skips an activity of another lead and lists it, and has no issues key otherwise', () => {
+    const acts = [
+      { leadId: 'L2', type: 'webinar', at: '2026-03-05T10:00:00Z' },
+      { leadId: 'L1', type: 'webinar', at: '2026-03-05T10:00:00Z' },
+    ];
+    const collected = scoreLead(model, smbLead, acts, {
+      asOf: '2026-03-07T00:00:00Z',
+      onInvalid: 'collect',
+    });
+    expect(collected.issues?.map((i) => [i.code, i.row, i.field])).toEqual([
+      ['UNKNOWN_LEAD', 0, 'leadId'],
+    ]);
+    expect(collected.behavior).toBe(15);
+    const plain = scoreLead(model, smbLead, [acts[1]!], { asOf: '2026-03-07T00:00:00Z' });
+    expect('issues' in plain).toBe(false);
+    expect(plain.score).toBe(collected.score);
+    // Activities without a lead id belong to the lead scored.
+    expect(
+      scoreLead(model, { ...smbLead }, [{ type: 'webinar', at: '2026-03-05T10:00:00Z' }], {
+        asOf: '2026-03-07T00:00:00Z',
+      }).behavior,
+    ).toBe(15);
+  });
+});

@@ -339,3 +339,120 @@ describe('hardening', () => {
     }
   });
 });
+
+describe('condition errors name the exact path', () => {
+  const fitWhen = (when: unknown) => ({
+    id: 'm',
+    version: 1,
+    threshold: 10,
+    rules: [{ id: 'r', kind: 'fit', points: 1, when }],
+  });
+  const whereModel = (where: unknown) => ({
+    id: 'm',
+    version: 1,
+    threshold: 10,
+    rules: [{ id: 'r', kind: 'behavior', points: 1, when: { activity: 'view', where } }],
+  });
+  const cases: [string, unknown, string, string][] = [
+    [
+      'two operators',
+      fitWhen({ field: 'x', equals: 1, gte: 3 }),
+      'rules[0].when',
+      'a condition with exactly one operator (equals, in, between, gte, lte, contains, exists, startsWith, all, any, not)',
+    ],
+    [
+      'not an object',
+      fitWhen('x'),
+      'rules[0].when',
+      'a condition object with one of equals, in, between, gte, lte, contains, exists, startsWith, all, any, not',
+    ],
+    [
+      'an array',
+      fitWhen([]),
+      'rules[0].when',
+      'a condition object with one of equals, in, between, gte, lte, contains, exists, startsWith, all, any, not',
+    ],
+    [
+      'inside all',
+      fitWhen({
+        all: [
+          { field: 'x', exists: true },
+          { field: 'y', gte: 'a' },
+        ],
+      }),
+      'rules[0].when.all[1].gte',
+      'a finite number',
+    ],
+    [
+      'inside any',
+      fitWhen({ any: [{ field: '', exists: true }] }),
+      'rules[0].when.any[0].field',
+      'a non-empty string',
+    ],
+    [
+      'inside not',
+      fitWhen({ not: { field: 'x', between: [5, 1] } }),
+      'rules[0].when.not.between',
+      '[min, max] with min ≤ max',
+    ],
+    [
+      'an unknown key in a leaf',
+      fitWhen({ field: 'x', exists: true, note: 1 }),
+      'rules[0].when.note',
+      'absent (unknown key)',
+    ],
+    [
+      'a missing field',
+      fitWhen({ exists: true }),
+      'rules[0].when.field',
+      'present (a required key)',
+    ],
+    [
+      'a where condition',
+      whereModel({ field: 'path', startsWith: 5 }),
+      'rules[0].when.where.startsWith',
+      'a string',
+    ],
+    ['an empty all', fitWhen({ all: [] }), 'rules[0].when.all', 'a non-empty array of conditions'],
+  ];
+  for (const [name, json, path, expected] of cases) {
+    it(`names ${path} for ${name}`, () => {
+      const error = expectLeadMathError(() => validateModel(json), 'INVALID_MODEL', path);
+      expect(error.details.expected).toBe(expected);
+    });
+  }
+
+  it('reports a hostile object as not plain JSON data', () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const proxy = new Proxy({}, { getPrototypeOf: trap });
+    const result = safeValidateModel(proxy);
+    expect(result.success).toBe(false);
+    expect(result.issues[0]?.expected).toBe('plain JSON data');
+  });
+
+  it('allows a floor equal to the threshold, not above it', () => {
+    const base = { id: 'm', version: 1, threshold: 10, rules: [] };
+    expect(validateModel({ ...base, floor: 10 }).floor).toBe(10);
+    expectLeadMathError(() => validateModel({ ...base, floor: 10.5 }), 'INVALID_MODEL', 'floor');
+  });
+
+  it('counts further issues in the message', () => {
+    const error = expectLeadMathError(
+      () => validateModel({ id: '', version: -1, threshold: 0, rules: [] }),
+      'INVALID_MODEL',
+    );
+    expect(error.message).toContain('(and 2 more issues)');
+    const two = expectLeadMathError(
+      () => validateModel({ id: '', version: -1, threshold: 1, rules: [] }),
+      'INVALID_MODEL',
+    );
+    expect(two.message).toContain('(and 1 more issue)');
+    const one = expectLeadMathError(
+      () => validateModel({ id: '', version: 1, threshold: 1, rules: [] }),
+      'INVALID_MODEL',
+    );
+    expect(one.message).toBe('validateModel: id must be a non-empty string, got ""');
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decayScore } from '../../src/scoring/decayScore';
 import { diffModels } from '../../src/scoring/diffModels';
 import { reviewDates } from '../../src/scoring/reviewDates';
 import { expectLeadMathError } from '../_helpers';
@@ -108,5 +109,62 @@ describe('reviewDates', () => {
       'INVALID_TIME_ZONE',
       'options.timeZone',
     );
+  });
+});
+
+describe('reviewDates bounds', () => {
+  it('lists up to 10,000 reviews, and none past 2200', () => {
+    expect(reviewDates('2026-01-15T00:00:00Z', { count: 1, everyDays: 1 })).toHaveLength(1);
+    expect(reviewDates('2026-01-15T00:00:00Z', { count: 10_000, everyDays: 1 })).toHaveLength(
+      10_000,
+    );
+    expectLeadMathError(
+      () => reviewDates('2026-01-15T00:00:00Z', { count: 10_001 }),
+      'INVALID_COUNT',
+      'options.count',
+    );
+    expectLeadMathError(
+      () => reviewDates('2026-01-15T00:00:00Z', { count: '3' as never }),
+      'INVALID_COUNT',
+      'options.count',
+    );
+    expectLeadMathError(
+      () => reviewDates('2026-01-15T00:00:00Z', { count: 2.5 }),
+      'INVALID_COUNT',
+      'options.count',
+    );
+    // 60 + 999 × 90 days from 2026 is in 2272.
+    expectLeadMathError(
+      () => reviewDates('2026-01-15T00:00:00Z', { count: 1000 }),
+      'INVALID_COUNT',
+      'options.count',
+    );
+  });
+});
+
+describe('decayScore policies', () => {
+  it('names an unknown or missing policy key, and leaves a score at the floor alone', () => {
+    const unknown = expectLeadMathError(
+      () =>
+        decayScore(80, {
+          elapsedDays: 1,
+          policy: { kind: 'halfLife', halfLifeDays: 7, rate: 1 } as never,
+        }),
+      'INVALID_ARGUMENT',
+      'options.policy.rate',
+    );
+    expect(unknown.details.expected).toBe('absent (unknown key)');
+    expectLeadMathError(
+      () => decayScore(80, { elapsedDays: 1, policy: { kind: 'percent', rate: 0.5 } as never }),
+      'INVALID_ARGUMENT',
+      'options.policy.everyDays',
+    );
+    expect(
+      decayScore(20, {
+        elapsedDays: 30,
+        policy: { kind: 'points', points: 5, everyDays: 1 },
+        floor: 20,
+      }),
+    ).toBe(20);
   });
 });
