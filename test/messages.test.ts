@@ -11,6 +11,17 @@ const window = { start: '2026-01-01T00:00:00Z', end: '2026-04-01T00:00:00Z' };
 const spend = [{ at: '2026-02-01T00:00:00Z', amount: 5 }];
 const stages = ['a', 'b', 'c'];
 const bad = (x: unknown) => x as never;
+const model = lm.validateModel({
+  id: 'm',
+  version: 1,
+  threshold: 10,
+  rules: [{ id: 'r', kind: 'behavior', points: 10, when: { activity: 'x' } }],
+});
+const deepNot = (depth: number): unknown => {
+  let when: unknown = { field: 'x', exists: true };
+  for (let i = 0; i < depth; i++) when = { not: when };
+  return when;
+};
 
 /** [description, call, code, function, path] */
 const cases: [string, () => unknown, lm.LeadMathErrorCode, string, string][] = [
@@ -807,6 +818,306 @@ const cases: [string, () => unknown, lm.LeadMathErrorCode, string, string][] = [
     'INVALID_NUMBER',
     'velocityVsSla',
     'slaDays',
+  ],
+  // scoring
+  [
+    'decayScore options',
+    () => lm.decayScore(1, bad(null)),
+    'INVALID_ARGUMENT',
+    'decayScore',
+    'options',
+  ],
+  [
+    'decayScore elapsed',
+    () => lm.decayScore(1, { elapsedDays: -1, policy: { kind: 'halfLife', halfLifeDays: 1 } }),
+    'INVALID_NUMBER',
+    'decayScore',
+    'options.elapsedDays',
+  ],
+  [
+    'decayScore policy',
+    () => lm.decayScore(1, bad({ elapsedDays: 1, policy: 'x' })),
+    'INVALID_ARGUMENT',
+    'decayScore',
+    'options.policy',
+  ],
+  [
+    'decayScore floor',
+    () =>
+      lm.decayScore(1, {
+        elapsedDays: 1,
+        policy: { kind: 'halfLife', halfLifeDays: 1 },
+        floor: -1,
+      }),
+    'INVALID_NUMBER',
+    'decayScore',
+    'options.floor',
+  ],
+  ['defaultFloor', () => lm.defaultFloor(-1), 'INVALID_NUMBER', 'defaultFloor', 'threshold'],
+  [
+    'reviewDates published',
+    () => lm.reviewDates('x', { count: 1 }),
+    'INVALID_DATE',
+    'reviewDates',
+    'publishedAt',
+  ],
+  [
+    'reviewDates first',
+    () => lm.reviewDates(0, { count: 1, firstAfterDays: 0 }),
+    'INVALID_DURATION',
+    'reviewDates',
+    'options.firstAfterDays',
+  ],
+  [
+    'reviewDates every',
+    () => lm.reviewDates(0, { count: 1, everyDays: 1.5 }),
+    'INVALID_DURATION',
+    'reviewDates',
+    'options.everyDays',
+  ],
+  [
+    'reviewDates zone',
+    () => lm.reviewDates(0, { count: 1, timeZone: 'x' }),
+    'INVALID_TIME_ZONE',
+    'reviewDates',
+    'options.timeZone',
+  ],
+  [
+    'scoreLead lead',
+    () => lm.scoreLead(model, bad(null), [], { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'lead',
+  ],
+  [
+    'scoreLead lead id',
+    () => lm.scoreLead(model, { id: Number.NaN }, [], { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'lead.id',
+  ],
+  [
+    'scoreLead options',
+    () => lm.scoreLead(model, {}, [], bad(null)),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'options',
+  ],
+  [
+    'scoreLead asOf',
+    () => lm.scoreLead(model, {}, [], bad({})),
+    'INVALID_DATE',
+    'scoreLead',
+    'options.asOf',
+  ],
+  [
+    'scoreLead explain',
+    () => lm.scoreLead(model, {}, [], bad({ asOf: 0, explain: 1 })),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'options.explain',
+  ],
+  [
+    'scoreLead onInvalid',
+    () => lm.scoreLead(model, {}, [], bad({ asOf: 0, onInvalid: 'skip' })),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'options.onInvalid',
+  ],
+  [
+    'scoreLead activities',
+    () => lm.scoreLead(model, {}, bad(null), { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'activities',
+  ],
+  [
+    'scoreLead activity',
+    () => lm.scoreLead(model, {}, bad([null]), { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'activities[0]',
+  ],
+  [
+    'scoreLead activity at',
+    () => lm.scoreLead(model, {}, [{ type: 'x', at: 'x' }], { asOf: 0 }),
+    'INVALID_DATE',
+    'scoreLead',
+    'activities[0].at',
+  ],
+  [
+    'scoreLead activity properties',
+    () => lm.scoreLead(model, {}, bad([{ type: 'x', at: 0, properties: 3 }]), { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLead',
+    'activities[0].properties',
+  ],
+  [
+    'scoreLead other lead',
+    () => lm.scoreLead(model, { id: 1 }, [{ leadId: 2, type: 'x', at: 0 }], { asOf: 0 }),
+    'UNKNOWN_LEAD',
+    'scoreLead',
+    'activities[0].leadId',
+  ],
+  [
+    'scoreLeads leads',
+    () => lm.scoreLeads(model, bad(null), [], { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLeads',
+    'leads',
+  ],
+  [
+    'scoreLeads lead',
+    () => lm.scoreLeads(model, bad([null]), [], { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLeads',
+    'leads[0]',
+  ],
+  [
+    'scoreLeads repeated id',
+    () => lm.scoreLeads(model, [{ id: 'a' }, { id: 'a' }], [], { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLeads',
+    'leads[1].id',
+  ],
+  [
+    'scoreLeads activities',
+    () => lm.scoreLeads(model, [{ id: 'a' }], bad(null), { asOf: 0 }),
+    'INVALID_ARGUMENT',
+    'scoreLeads',
+    'activities',
+  ],
+  [
+    'scoreLeadsColumns options',
+    () => lm.scoreLeadsColumns(model, [], [], bad(null)),
+    'INVALID_ARGUMENT',
+    'scoreLeadsColumns',
+    'options',
+  ],
+  [
+    'scoreLeadsColumns asOf',
+    () => lm.scoreLeadsColumns(model, [], [], bad({})),
+    'INVALID_DATE',
+    'scoreLeadsColumns',
+    'options.asOf',
+  ],
+  [
+    'evaluateModel scored',
+    () => lm.evaluateModel(bad(null), { threshold: 1 }),
+    'INVALID_ARGUMENT',
+    'evaluateModel',
+    'scored',
+  ],
+  [
+    'evaluateModel options',
+    () => lm.evaluateModel([], bad(null)),
+    'INVALID_ARGUMENT',
+    'evaluateModel',
+    'options',
+  ],
+  [
+    'evaluateModel threshold',
+    () => lm.evaluateModel([], bad({ threshold: 'x' })),
+    'INVALID_NUMBER',
+    'evaluateModel',
+    'options.threshold',
+  ],
+  [
+    'evaluateModel confidence',
+    () => lm.evaluateModel([], { threshold: 1, confidence: 2 }),
+    'INVALID_RATE',
+    'evaluateModel',
+    'options.confidence',
+  ],
+  [
+    'evaluateModel bands',
+    () => lm.evaluateModel([], bad({ threshold: 1, bands: 'x' })),
+    'INVALID_ARGUMENT',
+    'evaluateModel',
+    'options.bands',
+  ],
+  [
+    'evaluateModel bands order',
+    () => lm.evaluateModel([], { threshold: 1, bands: [2, 1] }),
+    'INVALID_ARGUMENT',
+    'evaluateModel',
+    'options.bands[1]',
+  ],
+  [
+    'evaluateModel item',
+    () => lm.evaluateModel(bad([null]), { threshold: 1 }),
+    'INVALID_ARGUMENT',
+    'evaluateModel',
+    'scored[0]',
+  ],
+  [
+    'evaluateModel score',
+    () => lm.evaluateModel(bad([{ score: Number.NaN, converted: true }]), { threshold: 1 }),
+    'INVALID_NUMBER',
+    'evaluateModel',
+    'scored[0].score',
+  ],
+  [
+    'evaluateModel converted',
+    () => lm.evaluateModel(bad([{ score: 1, converted: 1 }]), { threshold: 1 }),
+    'INVALID_ARGUMENT',
+    'evaluateModel',
+    'scored[0].converted',
+  ],
+  [
+    'validateModel',
+    () =>
+      lm.validateModel(
+        bad({
+          id: 'm',
+          version: 1,
+          threshold: 1,
+          rules: [{ id: 'decay', kind: 'fit', points: 1, when: { field: 'x', exists: true } }],
+        }),
+      ),
+    'INVALID_MODEL',
+    'validateModel',
+    'rules[0].id',
+  ],
+  [
+    'validateModel repeated rule',
+    () =>
+      lm.validateModel(
+        bad({
+          id: 'm',
+          version: 1,
+          threshold: 1,
+          rules: [
+            { id: 'r', kind: 'fit', points: 1, when: { field: 'x', exists: true } },
+            { id: 'r', kind: 'fit', points: 1, when: { field: 'x', exists: true } },
+          ],
+        }),
+      ),
+    'INVALID_MODEL',
+    'validateModel',
+    'rules[1].id',
+  ],
+  [
+    'validateModel deep where',
+    () =>
+      lm.validateModel(
+        bad({
+          id: 'm',
+          version: 1,
+          threshold: 1,
+          rules: [
+            {
+              id: 'r',
+              kind: 'behavior',
+              points: 1,
+              when: { activity: 'v', where: { all: [{ field: 'x', exists: true }, deepNot(40)] } },
+            },
+          ],
+        }),
+      ),
+    'INVALID_MODEL',
+    'validateModel',
+    `rules[0].when.where.all[1]${'.not'.repeat(31)}`,
   ],
   // funnel
   [
