@@ -1,7 +1,9 @@
 import { readDuration } from '../_lib/duration';
 import { END_INSTANT_MS, toEpochMs } from '../_lib/temporal';
 import { fail } from '../errors';
-import { type BusinessCalendar, readIsoDay, registerCalendar } from './businessCalendar';
+import { readIsoDay } from './_internal/days';
+import { registerCalendar } from './_internal/registry';
+import type { BusinessCalendar } from './businessCalendar';
 
 const DAY_MS = 86_400_000;
 const ALL_DAY = [['00:00', '24:00']] as const;

@@ -1,8 +1,9 @@
-import { civilFromDays, daysFromCivil, parseIsoDay, weekdayOfDays } from '../_lib/civil';
+import { civilFromDays, daysFromCivil, weekdayOfDays } from '../_lib/civil';
 import { readDuration } from '../_lib/duration';
 import { readFields } from '../_lib/options';
 import { assertTimeZone, END_INSTANT_MS, toEpochMs } from '../_lib/temporal';
 import { fail } from '../errors';
+import { END_DAY, FIRST_DAY, readIsoDay } from './_internal/days';
 import { parseHours } from './_internal/hours';
 import {
   firstAtOrAfter,
@@ -10,6 +11,7 @@ import {
   OpenTimeline,
   type YearsBuilder,
 } from './_internal/openTimeline';
+import { isRegistered, registerCalendar } from './_internal/registry';
 import { ZoneOffsets } from './_internal/zoneOffsets';
 
 /**
@@ -115,8 +117,6 @@ const DAY_MS = 86_400_000;
 const MIN_YEAR = 1899;
 const MAX_YEAR = 2200;
 
-const brand = new WeakSet<object>();
-
 /**
  * Whether `value` is a calendar built by {@link businessCalendar} (or
  * {@link alwaysOpen}). Functions that take a calendar accept only these, so
@@ -136,31 +136,8 @@ const brand = new WeakSet<object>();
  * @category Calendar
  */
 export function isBusinessCalendar(value: unknown): value is BusinessCalendar {
-  return typeof value === 'object' && value !== null && brand.has(value);
+  return isRegistered(value);
 }
-
-/** Marks a calendar object as built by this module, and freezes it. @internal */
-export function registerCalendar(calendar: BusinessCalendar): BusinessCalendar {
-  brand.add(calendar);
-  return Object.freeze(calendar);
-}
-
-/** Reads an ISO date `'YYYY-MM-DD'` in 1900–2199 as a local day count. */
-export function readIsoDay(
-  fn: string,
-  path: string,
-  value: unknown,
-  code: 'INVALID_CALENDAR' | 'INVALID_DATE',
-): number {
-  const day = parseIsoDay(value);
-  if (day === null || day < FIRST_DAY || day >= END_DAY) {
-    fail(code, fn, path, value, "an ISO date 'YYYY-MM-DD' from 1900-01-01 to 2199-12-31");
-  }
-  return day;
-}
-
-const FIRST_DAY = daysFromCivil(1900, 1, 1);
-const END_DAY = daysFromCivil(2200, 1, 1);
 
 /**
  * Builds a business calendar from opening hours in a time zone, with
@@ -174,15 +151,21 @@ const END_DAY = daysFromCivil(2200, 1, 1);
  * interval spanning a daylight-saving change is an hour shorter (spring) or
  * longer (autumn).
  *
- * The open intervals of each year are computed with Temporal once, when first
- * needed, as epoch-millisecond pairs with a prefix sum of open time; every
- * method then answers by binary search, without calling Temporal per query.
+ * The open intervals of each year are computed once, when first needed, from
+ * the zone's offset transitions (read from Temporal a few at a time), as
+ * epoch-millisecond pairs with a prefix sum of open time; every method then
+ * answers by binary search, without calling Temporal per query. Instants
+ * must lie in 1900-01-01T00:00Z ≤ t < 2200-01-01T00:00Z, dates in
+ * 1900-01-01 … 2199-12-31.
  *
  * @param config - Time zone, hours per weekday and holidays.
  * @returns An immutable calendar.
  * @throws {LeadMathError} `INVALID_TIME_ZONE` for an unknown zone.
  * @throws {LeadMathError} `INVALID_CALENDAR` for malformed, unordered or overlapping hours, an end
  * not after its start, no opening hours at all, or a malformed holiday.
+ * @throws {LeadMathError} `INVALID_ARGUMENT` for an unknown key in `config`. Methods throw
+ * `INVALID_DATE` for an instant outside the supported range, and `INVALID_DURATION` for a
+ * duration that would end after it.
  *
  * @example
  * ```ts
