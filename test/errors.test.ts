@@ -139,3 +139,34 @@ describe('describeValue with dates', () => {
     expect(describeValue(new Date(Number.NaN))).toBe('Invalid Date');
   });
 });
+
+describe('describeValue renders every kind of value', () => {
+  it('names undefined, symbols, bigints, functions and primitives inside a Proxy', () => {
+    expect(describeValue(undefined)).toBe('undefined');
+    expect(describeValue(Symbol('s'))).toBe('Symbol(s)');
+    expect(describeValue(10n)).toBe('10n');
+    expect(describeValue(() => 1)).toBe('a function');
+    expect(describeValue(-0)).toBe('-0');
+  });
+
+  it('keeps a text of exactly 80 characters, and cuts one of 81 to 79 and an ellipsis', () => {
+    const exact = 'x'.repeat(78); // JSON adds the two quotes: 80 characters
+    expect(describeValue(exact)).toBe(`"${exact}"`);
+    const long = describeValue('x'.repeat(79));
+    expect(long).toHaveLength(80);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('isLeadMathError look-alikes', () => {
+  it('rejects a look-alike whose code is not a string, and accepts a real error from a subclass', () => {
+    const numeric = Object.assign(new Error('x'), { name: 'LeadMathError', code: 5 });
+    expect(isLeadMathError(numeric)).toBe(false);
+    const plain = { name: 'LeadMathError', code: 'INVALID_RATE', message: 'x' };
+    expect(isLeadMathError(plain)).toBe(false);
+    class Sub extends LeadMathError {}
+    const sub = new Sub('INVALID_RATE', 'x', { function: 'f', path: 'p', value: 1, expected: 'e' });
+    Object.defineProperty(sub, 'name', { value: 'Other' });
+    expect(isLeadMathError(sub)).toBe(true);
+  });
+});
