@@ -101,17 +101,22 @@ function naiveScore(lead: (typeof leads)[number], acts: readonly Obj[]): number 
   let careers = 0;
   let webinar = 0;
   let demo = 0;
+  // Decay runs from the last activity some rule scores.
+  let lastScored: number | null = null;
   for (const a of sorted) {
     const p = a.properties.path ?? '';
-    if (a.type === 'page_view' && p.startsWith('/pricing')) pricing = Math.min(30, pricing + 10);
-    if (a.type === 'page_view' && p.startsWith('/careers')) careers -= 10;
+    const pricingView = a.type === 'page_view' && p.startsWith('/pricing');
+    const careersView = a.type === 'page_view' && p.startsWith('/careers');
+    if (pricingView) pricing = Math.min(30, pricing + 10);
+    if (careersView) careers -= 10;
     if (a.type === 'webinar' && a.at >= asOf - 60 * DAY) webinar += 15;
     if (a.type === 'demo_request') demo += 40;
+    if (pricingView || careersView || a.type === 'webinar' || a.type === 'demo_request')
+      lastScored = a.at;
   }
   let behavior = pricing + careers + webinar + demo;
-  const last = sorted.at(-1);
-  if (last && behavior > 0 && fit + behavior > 30) {
-    const periods = Math.floor(Math.max(0, (asOf - last.at) / DAY - 7) / 14);
+  if (lastScored !== null && behavior > 0 && fit + behavior > 30) {
+    const periods = Math.floor(Math.max(0, (asOf - lastScored) / DAY - 7) / 14);
     behavior = Math.min(behavior, Math.max(30, fit + behavior * 0.75 ** periods) - fit);
   }
   return fit + behavior;
