@@ -55,7 +55,7 @@ function check({ root, funnel, plan, scoring, calendar, sla, schema }) {
         start: '2026-03-06T16:00:00-05:00',
         target: { hours: 2 },
         calendar: ny,
-        asOf: 0,
+        asOf: '2026-03-06T16:30:00-05:00',
       })
       .dueAt.toISOString(),
     '2026-03-09T14:00:00.000Z',
