@@ -90,9 +90,8 @@ export function assertKnownKeys(
 }
 
 /**
- * Validates an options or input object: `undefined` reads as `{}` when
- * `optional`; anything else must be a plain object whose keys are all in
- * `known`.
+ * Validates an optional options object: `undefined` reads as `{}`;
+ * anything else must be a plain object whose keys are all in `known`.
  */
 export function readOptions(
   fn: string,
@@ -100,10 +99,7 @@ export function readOptions(
   known: readonly string[],
   path = 'options',
 ): Readonly<Record<string, unknown>> {
-  if (value === undefined) return {};
-  const fields = assertObject(fn, path, value);
-  assertKnownKeys(fn, `${path}.`, fields, known);
-  return fields;
+  return value === undefined ? {} : readFields(fn, value, known, path);
 }
 
 /**
