@@ -240,17 +240,19 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
   };
   const timeline = new OpenTimeline(buildYears, MIN_YEAR, MAX_YEAR);
 
-  /** The local day (since 1970-01-01) and wall-clock ms of that day of instant t. */
+  /** The local day (since 1970-01-01) of instant t. */
   const localDay = (t: number): number => {
     zoneFor(Math.floor(t / DAY_MS) - 1, Math.floor(t / DAY_MS) + 1);
     return Math.floor((t + zone.offsetAt(t)) / DAY_MS);
   };
   const yearOfDay = (day: number) => civilFromDays(day)[0];
-  /** Makes sure the local year of instant t is built. */
-  const cover = (t: number) => {
-    const year = yearOfDay(localDay(t));
+  /** Makes sure the year of a local day is built. */
+  const coverDay = (day: number) => {
+    const year = yearOfDay(day);
     if (!timeline.has(year)) timeline.cover(year, year);
   };
+  /** Makes sure the local year of instant t is built. */
+  const cover = (t: number) => coverDay(localDay(t));
 
   /** The first opening at or after t, or null when none before the end of the supported years. */
   const nextOpenMs = (t: number): number | null => {
@@ -351,7 +353,7 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     if (n > END_DAY - FIRST_DAY) return null;
     const today = localDay(t);
     const wall = t + zone.offsetAt(t) - today * DAY_MS;
-    cover(t);
+    coverDay(today);
     for (;;) {
       const k = firstAtOrAfter(timeline.days, today + 1) + n - 1;
       if (k < timeline.days.length) {
