@@ -1,5 +1,5 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { ConditionDefinition, ModelSchema } from '../src/scoring/model';
+import { ConditionDefinition, ModelSchema } from '../src/scoring/_internal/schema';
 
 /**
  * The JSON Schema (draft-07) of a scoring model. Checks a schema cannot state

@@ -1,5 +1,5 @@
-import { readDuration } from '../_lib/duration';
-import { END_INSTANT_MS, toEpochMs } from '../_lib/temporal';
+import { readDuration } from '../_lib/validate/durations';
+import { END_INSTANT_MS, toEpochMs } from '../_lib/validate/instants';
 import { fail } from '../errors';
 import { readIsoDay } from './_internal/days';
 import { registerCalendar } from './_internal/registry';

@@ -1,7 +1,7 @@
-import { civilFromDays, daysFromCivil, weekdayOfDays } from '../_lib/civil';
-import { readDuration } from '../_lib/duration';
-import { readFields } from '../_lib/options';
-import { assertTimeZone, END_INSTANT_MS, toEpochMs } from '../_lib/temporal';
+import { civilFromDays, daysFromCivil, weekdayOfDays } from '../_lib/time/civil';
+import { readDuration } from '../_lib/validate/durations';
+import { assertTimeZone, END_INSTANT_MS, toEpochMs } from '../_lib/validate/instants';
+import { readFields } from '../_lib/validate/options';
 import { fail } from '../errors';
 import { END_DAY, FIRST_DAY, readIsoDay } from './_internal/days';
 import { parseHours } from './_internal/hours';

@@ -1,11 +1,7 @@
-import { readFields } from '../_lib/options';
+import { readFields } from '../_lib/validate/options';
 import { assertArray, assertCount, assertNotAbove, assertStageName } from '../errors';
-import {
-  efficiency,
-  readConfidence,
-  type StageEfficiencyOptions,
-  type StageEfficiencyResult,
-} from './stageEfficiency';
+import { efficiency, readConfidence } from './_internal/efficiency';
+import type { StageEfficiencyOptions, StageEfficiencyResult } from './stageEfficiency';
 
 /**
  * The count of leads at one stage of a funnel.

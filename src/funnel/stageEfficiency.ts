@@ -1,7 +1,6 @@
-import { twoSidedZ } from '../_lib/normal';
-import { readOptions } from '../_lib/options';
-import { assertCount, assertNotAbove, assertOpenUnit } from '../errors';
-import { DEFAULT_CONFIDENCE, wilsonBounds } from './wilsonInterval';
+import { assertCount, assertNotAbove } from '../errors';
+import { efficiency, readConfidence } from './_internal/efficiency';
+import type { WilsonIntervalResult } from './wilsonInterval';
 
 /**
  * Options of {@link stageEfficiency} and {@link funnelEfficiency}.
@@ -21,11 +20,7 @@ export interface StageEfficiencyOptions {
  *
  * @category Funnel
  */
-export interface RateInterval {
-  /** Lower bound, in [0, 1]. */
-  readonly low: number;
-  /** Upper bound, in [0, 1]. */
-  readonly high: number;
+export interface RateInterval extends WilsonIntervalResult {
   /** The confidence level the bounds were computed for. */
   readonly confidence: number;
   /** How the bounds were computed: the Wilson score interval. */
@@ -46,30 +41,6 @@ export interface StageEfficiencyResult {
   readonly rate: number | null;
   /** Wilson interval for the rate; `[0, 1]` when no lead entered. */
   readonly interval: RateInterval;
-}
-
-/** Builds a result for validated counts at a precomputed z. */
-export function efficiency(
-  entered: number,
-  advanced: number,
-  confidence: number,
-  z: number,
-): StageEfficiencyResult {
-  const { low, high } = wilsonBounds(advanced, entered, z);
-  return {
-    entered,
-    advanced,
-    rate: entered === 0 ? null : advanced / entered,
-    interval: { low, high, confidence, method: 'wilson' },
-  };
-}
-
-/** Reads and validates `options.confidence`, returning it with its z value. */
-export function readConfidence(fn: string, options: unknown): { confidence: number; z: number } {
-  const raw = readOptions(fn, options, ['confidence']).confidence;
-  const confidence =
-    raw === undefined ? DEFAULT_CONFIDENCE : assertOpenUnit(fn, 'options.confidence', raw);
-  return { confidence, z: twoSidedZ(confidence) };
 }
 
 /**

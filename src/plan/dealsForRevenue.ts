@@ -1,4 +1,4 @@
-import { smallestCovering } from '../_lib/cover';
+import { smallestCovering } from '../_lib/stats/cover';
 import { assertNonNegative, assertPositive } from '../errors';
 
 /**

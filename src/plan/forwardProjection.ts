@@ -1,4 +1,4 @@
-import { readFields } from '../_lib/options';
+import { readFields } from '../_lib/validate/options';
 import { assertNonNegative, assertRates, assertStageNames } from '../errors';
 
 /**

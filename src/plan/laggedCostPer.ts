@@ -1,8 +1,9 @@
-import { readFields } from '../_lib/options';
-import { CompensatedSum } from '../_lib/sum';
-import { toEpochMs } from '../_lib/temporal';
+import { CompensatedSum } from '../_lib/stats/sum';
+import { toEpochMs } from '../_lib/validate/instants';
+import { readFields } from '../_lib/validate/options';
 import { assertArray, assertCount, assertNonNegative, assertObject, fail } from '../errors';
-import { type ResolvedWindow, shiftWindow, type TimeWindow } from './laggedWindow';
+import { shiftWindow } from './_internal/window';
+import type { ResolvedWindow, TimeWindow } from './laggedWindow';
 
 /**
  * One spend entry.

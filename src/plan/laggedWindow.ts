@@ -1,7 +1,5 @@
-import { assertWholeDays } from '../_lib/duration';
-import { readFields, readOptions } from '../_lib/options';
-import { assertTimeZone, minusCalendarDays, toEpochMs } from '../_lib/temporal';
-import { fail } from '../errors';
+import { readOptions } from '../_lib/validate/options';
+import { shiftWindow } from './_internal/window';
 
 /**
  * A half-open time window `[start, end)`. Instants are a `Date`, epoch
@@ -39,42 +37,6 @@ export interface LaggedWindowOptions {
    * @defaultValue 'UTC'
    */
   readonly timeZone?: string;
-}
-
-/** Validates a window and a lag, and returns the window moved back. */
-export function shiftWindow(
-  fn: string,
-  window: unknown,
-  lagDays: unknown,
-  timeZone: unknown,
-  paths: { window: string; lagDays: string; timeZone: string },
-): ResolvedWindow {
-  const fields = readFields(fn, window, ['start', 'end'], paths.window);
-  const start = toEpochMs(fn, `${paths.window}.start`, fields.start);
-  const end = toEpochMs(fn, `${paths.window}.end`, fields.end);
-  if (end < start) {
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      `${paths.window}.end`,
-      fields.end,
-      'an instant at or after window.start',
-    );
-  }
-  const lag = assertWholeDays(fn, paths.lagDays, lagDays, 0);
-  const zone = timeZone === undefined ? 'UTC' : assertTimeZone(fn, paths.timeZone, timeZone);
-  const shiftedStart = minusCalendarDays(start, lag, zone);
-  const shiftedEnd = minusCalendarDays(end, lag, zone);
-  if (shiftedStart === null || shiftedEnd === null) {
-    fail(
-      'INVALID_DURATION',
-      fn,
-      paths.lagDays,
-      lagDays,
-      'a lag that keeps the shifted window at or after 1900-01-01T00:00Z',
-    );
-  }
-  return { start: new Date(shiftedStart), end: new Date(shiftedEnd) };
 }
 
 /**

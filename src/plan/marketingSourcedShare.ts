@@ -1,6 +1,7 @@
-import { readFields } from '../_lib/options';
+import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
+import { readFields } from '../_lib/validate/options';
 import { assertCount, assertNotAbove, fail } from '../errors';
-import { DEFAULT_Z, type WilsonIntervalResult, wilsonBounds } from '../funnel/wilsonInterval';
+import type { WilsonIntervalResult } from '../funnel/index';
 
 /**
  * How sales works: `'field'` (field sales with inside support) or `'inside'`

@@ -3,17 +3,17 @@ import {
   betaBinomialChainUpperTail,
   chainMoments,
   WorkBudgetExceeded,
-} from '../_lib/betaBinomial';
-import { smallestCovering } from '../_lib/cover';
-import { normalQuantile } from '../_lib/normal';
-import { readFields } from '../_lib/options';
+} from '../_lib/stats/betaBinomial';
+import { smallestCovering } from '../_lib/stats/cover';
+import { normalQuantile } from '../_lib/stats/normal';
 import {
   betaBinomialLowerTail,
   binomialLowerTail,
   binomialUpperTail,
   DIRECT_ALPHA_MAX,
   DIRECT_TAIL_MAX,
-} from '../_lib/special';
+} from '../_lib/stats/special';
+import { readFields } from '../_lib/validate/options';
 
 import {
   assertArray,

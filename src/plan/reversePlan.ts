@@ -1,5 +1,5 @@
-import { smallestCovering } from '../_lib/cover';
-import { readFields } from '../_lib/options';
+import { smallestCovering } from '../_lib/stats/cover';
+import { readFields } from '../_lib/validate/options';
 import {
   assertCount,
   assertNonNegative,

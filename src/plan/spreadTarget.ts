@@ -1,4 +1,4 @@
-import { scaledIntegers } from '../_lib/exact';
+import { scaledIntegers } from '../_lib/stats/exact';
 import { assertArray, assertCount, assertNonNegative, fail } from '../errors';
 
 /**

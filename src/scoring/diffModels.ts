@@ -1,5 +1,5 @@
+import { ensureValidModel } from './_internal/validation';
 import type { ScoringModel, ScoringRule } from './model';
-import { ensureValidModel } from './validateModel';
 
 /**
  * One difference between two model versions.

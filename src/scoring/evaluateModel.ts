@@ -1,7 +1,8 @@
-import { twoSidedZ } from '../_lib/normal';
-import { readFields } from '../_lib/options';
+import { twoSidedZ } from '../_lib/stats/normal';
+import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
+import { readFields } from '../_lib/validate/options';
 import { assertArray, assertFinite, assertObject, assertOpenUnit, fail } from '../errors';
-import { DEFAULT_Z, type WilsonIntervalResult, wilsonBounds } from '../funnel/wilsonInterval';
+import type { WilsonIntervalResult } from '../funnel/index';
 
 /**
  * A scored lead and whether it converted (e.g. became an opportunity).

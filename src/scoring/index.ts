@@ -1,4 +1,4 @@
-export type { ColumnarActivities, PropertyColumn } from '../_lib/activityTable';
+export type { ColumnarActivities, PropertyColumn } from './columnarActivities';
 export { type DecayScoreOptions, decayScore } from './decayScore';
 export { defaultFloor } from './defaultFloor';
 export { diffModels, type ModelDifference } from './diffModels';

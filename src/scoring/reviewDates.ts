@@ -1,6 +1,6 @@
-import { assertWholeDays } from '../_lib/duration';
-import { readOptions } from '../_lib/options';
-import { assertTimeZone, inSupportedRange, Temporal, toEpochMs } from '../_lib/temporal';
+import { assertWholeDays } from '../_lib/validate/durations';
+import { assertTimeZone, inSupportedRange, Temporal, toEpochMs } from '../_lib/validate/instants';
+import { readOptions } from '../_lib/validate/options';
 
 /** The most review dates one call lists. */
 const MAX_REVIEWS = 10_000;

@@ -1,12 +1,11 @@
-import { tableFromObjects } from '../_lib/activityTable';
-import { idKey } from '../_lib/ids';
-import { type OnInvalid, RowIssues, readOnInvalid } from '../_lib/issues';
-import { readFields } from '../_lib/options';
-import { compileModel, scoreTable } from '../_lib/scoringEngine';
-import { toEpochMs } from '../_lib/temporal';
+import { idKey } from '../_lib/columns/ids';
+import { RowIssues } from '../_lib/validate/issues';
 import { assertObject, fail, type LeadMathIssue } from '../errors';
+import { tableFromObjects } from './_internal/activityTable';
+import { readScoreOptions } from './_internal/batch';
+import { compileModel, scoreTable } from './_internal/engine';
+import { ensureValidModel } from './_internal/validation';
 import type { ScoringModel } from './model';
-import { ensureValidModel } from './validateModel';
 
 /**
  * A lead: an object with attributes that fit conditions read by dot path.
@@ -98,20 +97,6 @@ export interface ScoreLeadResult {
   readonly contributions: readonly ScoreContribution[];
   /** With `onInvalid: 'collect'`, the activities skipped as bad, by row. */
   readonly issues?: readonly LeadMathIssue[];
-}
-
-/** Validates the options shared by both scoring functions. */
-export function readScoreOptions(
-  fn: string,
-  options: unknown,
-): { asOf: number; explain: boolean; onInvalid: OnInvalid } {
-  const fields = readFields(fn, options, ['asOf', 'explain', 'onInvalid'], 'options');
-  const asOf = toEpochMs(fn, 'options.asOf', fields.asOf);
-  const explain = fields.explain ?? true;
-  if (typeof explain !== 'boolean')
-    fail('INVALID_ARGUMENT', fn, 'options.explain', explain, 'true or false');
-  const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
-  return { asOf, explain, onInvalid };
 }
 
 /**

@@ -1,27 +1,9 @@
-import {
-  type ColumnarActivities,
-  isColumnar,
-  tableFromColumns,
-  tableFromObjects,
-} from '../_lib/activityTable';
-import { idKey } from '../_lib/ids';
-import { RowIssues } from '../_lib/issues';
-import {
-  type ActivityTable,
-  type CompiledModel,
-  compileModel,
-  scoreTable,
-} from '../_lib/scoringEngine';
-import { assertArray, assertObject, fail, type LeadMathIssue } from '../errors';
+import type { LeadMathIssue } from '../errors';
+import { prepareBatch } from './_internal/batch';
+import { scoreTable } from './_internal/engine';
+import type { ColumnarActivities } from './columnarActivities';
 import type { ScoringModel } from './model';
-import {
-  type Activity,
-  type Lead,
-  readScoreOptions,
-  type ScoreLeadResult,
-  type ScoreOptions,
-} from './scoreLead';
-import { ensureValidModel } from './validateModel';
+import type { Activity, Lead, ScoreLeadResult, ScoreOptions } from './scoreLead';
 
 /**
  * One lead's result in a batch.
@@ -132,76 +114,4 @@ export function scoreLeads(
     batch.ids,
   ) as ScoredLead[];
   return batch.onInvalid === 'collect' ? { results, issues: batch.issues } : results;
-}
-
-/** A validated batch: compiled model, leads, their ids, the activity table and options. */
-export interface PreparedBatch {
-  readonly model: CompiledModel;
-  readonly leads: readonly unknown[];
-  readonly ids: readonly (string | number)[];
-  readonly table: ActivityTable;
-  readonly asOf: number;
-  readonly explain: boolean;
-  readonly issues: readonly LeadMathIssue[];
-  readonly onInvalid: 'throw' | 'collect';
-}
-
-/** Validates and converts the arguments shared by the batch scoring functions. */
-export function prepareBatch(
-  fn: string,
-  model: unknown,
-  leads: unknown,
-  activities: unknown,
-  options: unknown,
-  withIds = true,
-): PreparedBatch {
-  const compiled = compileModel(ensureValidModel(model));
-  const items = assertArray(fn, 'leads', leads);
-  const { asOf, explain, onInvalid } = readScoreOptions(fn, options);
-  const columnar = isColumnar(activities);
-  // Activity objects join leads by id, so ids must be unique; columns refer to
-  // leads by position, and ids only label the results (when there are any).
-  // Ids compare by their canonical key: 42 and '42' are one lead.
-  const index = new Map<string, number>();
-  const ids: (string | number)[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const lead = assertObject(fn, `leads[${i}]`, items[i]);
-    // With columns and no ids wanted, leads are identified by position alone.
-    if (columnar && !withIds) continue;
-    const id = lead.id;
-    const key = idKey(fn, `leads[${i}].id`, id);
-    if (!columnar) {
-      if (index.has(key))
-        fail('INVALID_ARGUMENT', fn, `leads[${i}].id`, id, 'an id not used by an earlier lead');
-      index.set(key, i);
-    }
-    ids.push(id as string | number);
-  }
-  const rows = new RowIssues(onInvalid);
-  const table = columnar
-    ? tableFromColumns(fn, 'activities', activities, items.length)
-    : tableFromObjects(
-        fn,
-        'activities',
-        activities,
-        (activity, i) => {
-          const path = `activities[${i}].leadId`;
-          const lead = index.get(idKey(fn, path, activity.leadId));
-          if (lead === undefined) {
-            fail('UNKNOWN_LEAD', fn, path, activity.leadId, 'the id of one of the leads');
-          }
-          return lead;
-        },
-        rows,
-      );
-  return {
-    model: compiled,
-    leads: items,
-    ids,
-    table,
-    asOf,
-    explain,
-    issues: rows.issues,
-    onInvalid,
-  };
 }

@@ -1,9 +1,9 @@
-import type { ColumnarActivities } from '../_lib/activityTable';
-import { readFields } from '../_lib/options';
-import { scoreInto } from '../_lib/scoringEngine';
+import { readFields } from '../_lib/validate/options';
+import { prepareBatch } from './_internal/batch';
+import { scoreInto } from './_internal/engine';
+import type { ColumnarActivities } from './columnarActivities';
 import type { ScoringModel } from './model';
 import type { Activity, Lead } from './scoreLead';
-import { prepareBatch } from './scoreLeads';
 
 /**
  * Options of {@link scoreLeadsColumns}.

@@ -1,7 +1,7 @@
-import { idKey } from '../_lib/ids';
-import { readFields } from '../_lib/options';
-import { toEpochMs } from '../_lib/temporal';
-import type { InstantInput } from '../calendar/businessCalendar';
+import { idKey } from '../_lib/columns/ids';
+import { toEpochMs } from '../_lib/validate/instants';
+import { readFields } from '../_lib/validate/options';
+import type { InstantInput } from '../calendar/index';
 import { assertArray, assertNonEmptyString, assertObject } from '../errors';
 import type { SlaItem } from './slaReport';
 import type { SlaPause } from './slaStatus';

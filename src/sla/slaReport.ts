@@ -1,12 +1,9 @@
-import { readFields } from '../_lib/options';
-import { quantileSorted } from '../_lib/quantile';
-import type {
-  BusinessCalendar,
-  BusinessDuration,
-  InstantInput,
-} from '../calendar/businessCalendar';
+import { quantileSorted } from '../_lib/stats/quantile';
+import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
+import { readFields } from '../_lib/validate/options';
+import type { BusinessCalendar, BusinessDuration, InstantInput } from '../calendar/index';
 import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors';
-import { DEFAULT_Z, type WilsonIntervalResult, wilsonBounds } from '../funnel/wilsonInterval';
+import type { WilsonIntervalResult } from '../funnel/index';
 import { evaluateSla, readPolicy } from './_internal/clock';
 import type { SlaPause, SlaState } from './slaStatus';
 

@@ -1,9 +1,5 @@
-import { assertNoTypos } from '../_lib/options';
-import type {
-  BusinessCalendar,
-  BusinessDuration,
-  InstantInput,
-} from '../calendar/businessCalendar';
+import { assertNoTypos } from '../_lib/validate/options';
+import type { BusinessCalendar, BusinessDuration, InstantInput } from '../calendar/index';
 import { assertObject } from '../errors';
 import { evaluateSla, readPolicy } from './_internal/clock';
 

@@ -1,6 +1,6 @@
-import { readOptions } from '../_lib/options';
-import { toEpochMs } from '../_lib/temporal';
-import type { BusinessCalendar, InstantInput } from '../calendar/businessCalendar';
+import { toEpochMs } from '../_lib/validate/instants';
+import { readOptions } from '../_lib/validate/options';
+import type { BusinessCalendar, InstantInput } from '../calendar/index';
 import { assertArray, assertObject, fail } from '../errors';
 import { readCalendar } from './_internal/readCalendar';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, twoSidedZ } from '../../src/_lib/normal';
+import { normalQuantile, twoSidedZ } from '../../src/_lib/stats/normal';
 import { wilsonInterval } from '../../src/funnel/wilsonInterval';
 import { expectLeadMathError } from '../_helpers';
 

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect } from 'vitest';
-import { binomialUpperTail } from '../../src/_lib/special';
+import { binomialUpperTail } from '../../src/_lib/stats/special';
 import { compareDailyRates } from '../../src/plan/compareDailyRates';
 import { costPer } from '../../src/plan/costPer';
 import { dailyRate } from '../../src/plan/dailyRate';

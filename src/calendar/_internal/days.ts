@@ -1,4 +1,4 @@
-import { daysFromCivil, parseIsoDay } from '../../_lib/civil';
+import { daysFromCivil, parseIsoDay } from '../../_lib/time/civil';
 import { fail } from '../../errors';
 
 /** 1900-01-01 and 2200-01-01 as day counts since 1970-01-01: the supported dates. */

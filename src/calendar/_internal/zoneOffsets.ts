@@ -1,5 +1,5 @@
-import { DAY_MS } from '../../_lib/civil';
-import { Temporal } from '../../_lib/temporal';
+import { DAY_MS } from '../../_lib/time/civil';
+import { Temporal } from '../../_lib/validate/instants';
 import { lastAtOrBefore } from './openTimeline';
 
 /**

@@ -1,6 +1,6 @@
-import { readDuration } from '../../_lib/duration';
-import { toEpochMs } from '../../_lib/temporal';
-import type { BusinessCalendar } from '../../calendar/businessCalendar';
+import { readDuration } from '../../_lib/validate/durations';
+import { toEpochMs } from '../../_lib/validate/instants';
+import type { BusinessCalendar } from '../../calendar/index';
 import { assertArray, assertObject, assertRate, fail, isLeadMathError } from '../../errors';
 import type { SlaState } from '../slaStatus';
 import { readCalendar } from './readCalendar';

@@ -1,5 +1,4 @@
-import { alwaysOpen } from '../../calendar/alwaysOpen';
-import { type BusinessCalendar, isBusinessCalendar } from '../../calendar/businessCalendar';
+import { alwaysOpen, type BusinessCalendar, isBusinessCalendar } from '../../calendar/index';
 import { fail } from '../../errors';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betaBinomialChainUpperTail, betaBinomialPmf } from '../../src/_lib/betaBinomial';
-import { binomialUpperTail, logGamma, regularizedBeta } from '../../src/_lib/special';
+import { betaBinomialChainUpperTail, betaBinomialPmf } from '../../../src/_lib/stats/betaBinomial';
+import { binomialUpperTail, logGamma, regularizedBeta } from '../../../src/_lib/stats/special';
 
 // Reference values from scipy 1.17 (scipy.special.betainc, gammaln,
 // scipy.stats.binom.sf and betabinom).

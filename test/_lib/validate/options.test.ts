@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { closestKey } from '../../src/_lib/options';
-import { funnelEfficiency } from '../../src/funnel/funnelEfficiency';
-import { scoreLeads } from '../../src/scoring/scoreLeads';
-import { velocityVsSla } from '../../src/sla/velocityVsSla';
-import { expectLeadMathError } from '../_helpers';
+import { closestKey } from '../../../src/_lib/validate/options';
+import { funnelEfficiency } from '../../../src/funnel/funnelEfficiency';
+import { scoreLeads } from '../../../src/scoring/scoreLeads';
+import { velocityVsSla } from '../../../src/sla/velocityVsSla';
+import { expectLeadMathError } from '../../_helpers';
 
 describe('closestKey', () => {
   it('finds the key meant by a typo, a case slip or a swap, and nothing for an unrelated key', () => {

@@ -3,9 +3,10 @@
  * a table (typed arrays of lead index, interned type code and instant, with a
  * way to test `where` conditions by row), so the inner loop compares integers.
  */
-import { applyDecay } from '../scoring/decayScore';
-import type { Condition, DecayPolicy, ScoringModel } from '../scoring/model';
+
+import type { Condition, DecayPolicy, ScoringModel } from '../model';
 import { compileCondition, leafTest } from './conditions';
+import { applyDecay } from './decay';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import { fail, isLeadMathError, type LeadMathIssue } from '../errors';
+import { fail, isLeadMathError, type LeadMathIssue } from '../../errors';
 
 /** How a function that takes rows of data treats a bad row. */
 export type OnInvalid = 'throw' | 'collect';

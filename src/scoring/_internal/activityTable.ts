@@ -1,10 +1,11 @@
-import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors';
-import type { Condition, Scalar } from '../scoring/model';
+import { toEpochMs } from '../../_lib/validate/instants';
+import { RowIssues } from '../../_lib/validate/issues';
+import { assertKnownKeys, readFields } from '../../_lib/validate/options';
+import { assertArray, assertNonEmptyString, assertObject, fail } from '../../errors';
+import type { ColumnarActivities, PropertyColumn } from '../columnarActivities';
+import type { Condition } from '../model';
 import { compileCondition, leafTest } from './conditions';
-import { RowIssues } from './issues';
-import { assertKnownKeys, readFields } from './options';
-import type { ActivityTable } from './scoringEngine';
-import { toEpochMs } from './temporal';
+import type { ActivityTable } from './engine';
 
 /**
  * Builds a table from activity objects, validating each one. `leadOf` maps an
@@ -60,41 +61,6 @@ export function tableFromObjects(
       return (row) => test(properties[row]);
     },
   };
-}
-
-/**
- * A column of activity property values, interned: row i has value
- * `values[codes[i]]`.
- *
- * @category Scoring
- */
-export interface PropertyColumn {
-  /** Index into `values` for each row. */
-  readonly codes: Uint8Array | Uint16Array | Uint32Array;
-  /** The distinct values. */
-  readonly values: readonly Scalar[];
-}
-
-/**
- * Activities of many leads as columns: the fast input of
- * {@link scoreLeads}. Row i is an activity of lead `leadIndex[i]` (an index
- * into the leads array), of type `types[type[i]]`, at epoch milliseconds
- * `at[i]`. A `where` condition on field `f` reads `properties[f]` (the field
- * name is the column name, dots included).
- *
- * @category Scoring
- */
-export interface ColumnarActivities {
-  /** Lead index of each row. */
-  readonly leadIndex: Int32Array | Uint32Array;
-  /** Type code of each row, an index into `types`. */
-  readonly type: Uint8Array | Uint16Array | Uint32Array;
-  /** The distinct activity types. */
-  readonly types: readonly string[];
-  /** Instant of each row, epoch milliseconds. */
-  readonly at: Float64Array;
-  /** Property columns by field name. */
-  readonly properties?: Readonly<Record<string, PropertyColumn>>;
 }
 
 /** Whether an activities argument is columnar rather than an array of objects. */

@@ -1,4 +1,4 @@
-import { assertObject, fail } from '../errors';
+import { assertObject, fail } from '../../errors';
 
 /**
  * Edit distance between two short strings (insertions, deletions,

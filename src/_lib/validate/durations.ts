@@ -1,4 +1,4 @@
-import { fail } from '../errors';
+import { fail } from '../../errors';
 
 const DAY_MS = 86_400_000;
 

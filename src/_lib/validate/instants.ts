@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { fail } from '../errors';
+import { fail } from '../../errors';
 
 export { Temporal };
 

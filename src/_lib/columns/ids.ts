@@ -1,4 +1,4 @@
-import { fail } from '../errors';
+import { fail } from '../../errors';
 
 /** What a lead id must be, in words. */
 export const ID_EXPECTED = 'a non-empty string or a safe integer';

@@ -1,4 +1,4 @@
-import type { Condition, Scalar } from '../scoring/model';
+import type { Condition, Scalar } from '../model';
 
 /** A compiled condition: a predicate over one object (a lead, or activity properties). */
 export type Predicate = (subject: unknown) => boolean;

@@ -1,4 +1,4 @@
-import { fail } from '../errors';
+import { fail } from '../../errors';
 
 /**
  * Relative tolerance under which a float product counts as covering its
