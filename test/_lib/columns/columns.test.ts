@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeyGroups } from '../../../src/_lib/columns/groupByKey';
+import { groupByLead } from '../../../src/_lib/columns/groupByLead';
+import { IdIndex, idKey } from '../../../src/_lib/columns/ids';
+import {
+  assertIndexColumn,
+  assertIndicesBelow,
+  columnMax,
+  columnRange,
+  firstNotFinite,
+  firstOutOfRange,
+} from '../../../src/_lib/columns/typedArrays';
+import { expectLeadMathError } from '../../_helpers';
+
+describe('typed-array columns', () => {
+  it('find the largest index, and +∞ for a negative one, for every array type', () => {
+    expect(columnMax(Uint8Array.of(3, 250, 7))).toBe(250);
+    expect(columnMax(Uint16Array.of(3, 60_000, 7))).toBe(60_000);
+    expect(columnMax(Uint32Array.of(3, 4_000_000_000, 7))).toBe(4_000_000_000);
+    expect(columnMax(Int32Array.of(3, 9, 7))).toBe(9);
+    expect(columnMax(Int32Array.of(3, -1, 7))).toBe(Number.POSITIVE_INFINITY);
+    expect(columnMax(new Int32Array(0))).toBe(-1);
+  });
+
+  it('name the first cell out of range', () => {
+    expect(firstOutOfRange(Uint8Array.of(0, 1, 2), 3)).toBe(-1);
+    expect(firstOutOfRange(Uint8Array.of(0, 3, 4), 3)).toBe(1);
+    expect(firstOutOfRange(Int32Array.of(0, 2, -1), 3)).toBe(2);
+    expect(firstOutOfRange(Uint16Array.of(0, 2, 2), 2)).toBe(1);
+    expectLeadMathError(
+      () => assertIndicesBelow('f', 'activities.type', Uint8Array.of(0, 5), 2, 'types.length'),
+      'INVALID_ARGUMENT',
+      'activities.type[1]',
+    );
+    expect(() => assertIndicesBelow('f', 'x', Uint8Array.of(0, 1), 2, 'n')).not.toThrow();
+  });
+
+  it('accept integer typed arrays of the right length only', () => {
+    expectLeadMathError(() => assertIndexColumn('f', 'col', [0, 1], 2), 'INVALID_ARGUMENT', 'col');
+    expectLeadMathError(
+      () => assertIndexColumn('f', 'col', Float64Array.of(0, 1), 2),
+      'INVALID_ARGUMENT',
+      'col',
+    );
+    expectLeadMathError(
+      () => assertIndexColumn('f', 'col', Uint8Array.of(0), 2),
+      'INVALID_ARGUMENT',
+      'col.length',
+    );
+    const ok = Uint16Array.of(1, 2);
+    expect(assertIndexColumn('f', 'col', ok, 2)).toBe(ok);
+  });
+
+  it('find the first NaN or infinite cell, and the range', () => {
+    expect(firstNotFinite(Float64Array.of(1, 2, 3))).toBe(-1);
+    expect(firstNotFinite(Float64Array.of(1, Number.NaN, 3))).toBe(1);
+    expect(firstNotFinite(Float64Array.of(1, 2, Number.NEGATIVE_INFINITY))).toBe(2);
+    // +∞ and −∞ together: their products by 0 are NaN, not a cancelling sum.
+    expect(firstNotFinite(Float64Array.of(Infinity, -Infinity))).toBe(0);
+    expect(columnRange(Float64Array.of(5, -2, 9, 0))).toEqual([-2, 9]);
+  });
+});
+
+describe('IdIndex', () => {
+  it('treats a safe integer and its decimal string as one id, and nothing else', () => {
+    const ids = new IdIndex();
+    expect(ids.add(42)).toBe(0);
+    expect(ids.add('42')).toBe(0);
+    expect(ids.add('a')).toBe(1);
+    expect(ids.add('042')).toBe(2);
+    expect(ids.add('-7')).toBe(3);
+    expect(ids.add(-7)).toBe(3);
+    expect(ids.find('4.2e1')).toBe(-1);
+    expect(ids.find(0)).toBe(-1);
+    expect(ids.find(Number.NaN)).toBe(-2);
+    expect(ids.find(1.5)).toBe(-2);
+    expect(ids.find('')).toBe(-2);
+    expect(ids.find({})).toBe(-2);
+    expect(ids.ids).toEqual([42, 'a', '042', '-7']); // the form first seen
+    expect(ids.size).toBe(4);
+    // 2^53 is not a safe integer, so its string is an ordinary string id.
+    expect(ids.add('9007199254740992')).toBe(4);
+    expect(ids.find(9007199254740992)).toBe(-2);
+    expect(ids.add('0')).toBe(5);
+    expect(ids.find(0)).toBe(5);
+    expect(ids.find(-0)).toBe(5);
+    expect(ids.add('-0')).toBe(6);
+  });
+
+  it('agrees with idKey on random ids', () => {
+    const id = fc.oneof(
+      fc.integer({ min: -50, max: 50 }),
+      fc.integer({ min: -50, max: 50 }).map(String),
+      fc.constantFrom('a', 'b', '007', '-0', '1e2', ' 1', '+1', '9007199254740993'),
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+      fc.constantFrom(String(Number.MAX_SAFE_INTEGER), String(-Number.MAX_SAFE_INTEGER)),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 40 }), (values) => {
+        const index = new IdIndex();
+        const byKey = new Map<string, number>();
+        for (const value of values) {
+          const key = idKey('f', 'id', value);
+          if (!byKey.has(key)) byKey.set(key, byKey.size);
+          expect(index.add(value)).toBe(byKey.get(key));
+        }
+        expect(index.size).toBe(byKey.size);
+      }),
+    );
+  });
+});
+
+/** The same grouping by a plain sort of row indices: lead, then instant, then row. */
+function naiveGroups(lead: Int32Array, leadCount: number, at: Float64Array): number[][] {
+  const groups: number[][] = Array.from({ length: leadCount }, () => []);
+  const rows = Array.from(lead.keys()).filter((i) => lead[i]! >= 0);
+  rows.sort((a, b) => lead[a]! - lead[b]! || at[a]! - at[b]! || a - b);
+  for (const row of rows) groups[lead[row]!]!.push(row);
+  return groups;
+}
+
+function groupsOf(lead: Int32Array, leadCount: number, at: Float64Array): number[][] {
+  const { start, order } = groupByLead(lead, leadCount, at);
+  return Array.from({ length: leadCount }, (_, j) => {
+    const rows: number[] = [];
+    for (let k = start[j]!; k < start[j + 1]!; k++) rows.push(order === null ? k : order[k]!);
+    return rows;
+  });
+}
+
+describe('groupByLead', () => {
+  it('keeps rows already grouped in time order as they are', () => {
+    const lead = Int32Array.of(0, 0, 1, 2, 2, 2);
+    const at = Float64Array.of(1, 1, 5, 2, 3, 3);
+    const groups = groupByLead(lead, 4, at);
+    expect(groups.order).toBeNull();
+    expect(Array.from(groups.start)).toEqual([0, 2, 3, 6, 6]);
+  });
+
+  it('sorts by lead and time, ties in row order, leaving out rows of no lead', () => {
+    const lead = Int32Array.of(1, 0, 1, -1, 0, 1);
+    const at = Float64Array.of(9, 4, 3, 1, 4, 3);
+    expect(groupsOf(lead, 2, at)).toEqual([
+      [1, 4],
+      [2, 5, 0],
+    ]);
+    expect(groupByLead(lead, 2, at).order).not.toBeNull();
+  });
+
+  it('equals a plain sort on random rows, short and long groups', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.tuple(fc.integer({ min: -1, max: 5 }), fc.integer({ min: 0, max: 8 })), {
+          maxLength: 200,
+        }),
+        (leadCount, rows) => {
+          const lead = Int32Array.from(rows, ([j]) => (j >= leadCount ? -1 : j));
+          const at = Float64Array.from(rows, ([, t]) => t);
+          expect(groupsOf(lead, leadCount, at)).toEqual(naiveGroups(lead, leadCount, at));
+        },
+      ),
+    );
+  });
+});
+
+describe('KeyGroups', () => {
+  it('codes keys in order of appearance and lists them sorted, null last', () => {
+    const groups = new KeyGroups();
+    expect(groups.codeOf('b')).toBe(0);
+    expect(groups.codeOf(null)).toBe(1);
+    expect(groups.codeOf('B')).toBe(2);
+    expect(groups.codeOf('b')).toBe(0);
+    expect(groups.codeOf('a')).toBe(3);
+    expect(groups.codeOf(null)).toBe(1);
+    expect(groups.size).toBe(4);
+    expect(groups.sortedCodes().map((c) => groups.keys[c])).toEqual(['B', 'a', 'b', null]);
+  });
+});
