@@ -40,7 +40,7 @@ function target(file: string, specifier: string): string {
 const areaOf = (path: string) => path.split('/')[0]!.replace(/\.ts$/, '');
 
 /** Why an import breaks the rules, or null when it is allowed. */
-export function violation(file: string, to: string): string | null {
+function violation(file: string, to: string): string | null {
   const from = areaOf(file);
   const area = areaOf(to);
   if (to.startsWith('..')) return 'reaches outside src/';
