@@ -31,3 +31,26 @@ export function report(title: string, rows: readonly { name: string; ms: number 
     );
   }
 }
+
+/**
+ * Times several functions in interleaved rounds (each round runs every
+ * function once, in an order that rotates from round to round), after one
+ * warm-up call each, and returns each function's median. On a noisy machine
+ * this compares like with like: a slow patch hits every contender.
+ */
+export function interleaved(
+  rounds: number,
+  contenders: readonly { name: string; run: () => unknown }[],
+): { name: string; ms: number }[] {
+  for (const c of contenders) c.run();
+  const times = contenders.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (k + r) % contenders.length;
+      const start = performance.now();
+      contenders[i]!.run();
+      times[i]!.push(performance.now() - start);
+    }
+  }
+  return contenders.map((c, i) => ({ name: c.name, ms: median(times[i]!) }));
+}

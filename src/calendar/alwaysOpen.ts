@@ -1,3 +1,4 @@
+import type { CalendarKernel } from '../_lib/time/calendarKernel';
 import { readDuration } from '../_lib/validate/durations';
 import { END_INSTANT_MS, toEpochMs } from '../_lib/validate/instants';
 import { fail } from '../errors';
@@ -29,6 +30,18 @@ function later(fn: string, path: string, value: unknown, t: number, ms: number):
   return new Date(t + ms);
 }
 
+/** Every day is open all day: open time is elapsed time. */
+const kernel: CalendarKernel = {
+  isOpen: () => true,
+  nextOpen: (t) => t,
+  between: (a, b) => b - a,
+  add(t, amount) {
+    // n business days later is n × 24 h later.
+    const ms = typeof amount === 'number' ? amount : amount.businessDays * DAY_MS;
+    return ms >= END_INSTANT_MS - t ? Number.NaN : t + ms;
+  },
+};
+
 /**
  * The 24/7 calendar: always open, in UTC, no holidays. Business time equals
  * elapsed time; the default calendar of SLAs. It is plain arithmetic, with
@@ -45,41 +58,44 @@ function later(fn: string, path: string, value: unknown, t: number, ms: number):
  *
  * @category Calendar
  */
-export const alwaysOpen: BusinessCalendar = registerCalendar({
-  isOpen(at) {
-    toEpochMs('calendar.isOpen', 'at', at);
-    return true;
+export const alwaysOpen: BusinessCalendar = registerCalendar(
+  {
+    isOpen(at) {
+      toEpochMs('calendar.isOpen', 'at', at);
+      return true;
+    },
+    nextOpen(at) {
+      return new Date(toEpochMs('calendar.nextOpen', 'at', at));
+    },
+    between(a, b) {
+      return toEpochMs('calendar.between', 'b', b) - toEpochMs('calendar.between', 'a', a);
+    },
+    add(at, duration) {
+      const fn = 'calendar.add';
+      const t = toEpochMs(fn, 'at', at);
+      const amount = readDuration(fn, 'duration', duration);
+      // Every day is open all day: n business days later is n × 24 h later.
+      const ms = typeof amount === 'number' ? amount : amount.businessDays * DAY_MS;
+      return later(fn, 'duration', duration, t, ms);
+    },
+    businessDays(startDate, endDate) {
+      const fn = 'calendar.businessDays';
+      const from = readIsoDay(fn, 'startDate', startDate, 'INVALID_DATE');
+      const to = readIsoDay(fn, 'endDate', endDate, 'INVALID_DATE');
+      if (to < from) {
+        fail(
+          'INVALID_ARGUMENT',
+          fn,
+          'endDate',
+          endDate,
+          `a date on or after startDate (${startDate})`,
+        );
+      }
+      return to - from + 1;
+    },
+    toJSON() {
+      return JSON.parse(JSON.stringify(CONFIG));
+    },
   },
-  nextOpen(at) {
-    return new Date(toEpochMs('calendar.nextOpen', 'at', at));
-  },
-  between(a, b) {
-    return toEpochMs('calendar.between', 'b', b) - toEpochMs('calendar.between', 'a', a);
-  },
-  add(at, duration) {
-    const fn = 'calendar.add';
-    const t = toEpochMs(fn, 'at', at);
-    const amount = readDuration(fn, 'duration', duration);
-    // Every day is open all day: n business days later is n × 24 h later.
-    const ms = typeof amount === 'number' ? amount : amount.businessDays * DAY_MS;
-    return later(fn, 'duration', duration, t, ms);
-  },
-  businessDays(startDate, endDate) {
-    const fn = 'calendar.businessDays';
-    const from = readIsoDay(fn, 'startDate', startDate, 'INVALID_DATE');
-    const to = readIsoDay(fn, 'endDate', endDate, 'INVALID_DATE');
-    if (to < from) {
-      fail(
-        'INVALID_ARGUMENT',
-        fn,
-        'endDate',
-        endDate,
-        `a date on or after startDate (${startDate})`,
-      );
-    }
-    return to - from + 1;
-  },
-  toJSON() {
-    return JSON.parse(JSON.stringify(CONFIG));
-  },
-});
+  kernel,
+);

@@ -1,3 +1,4 @@
+import type { CalendarKernel } from '../_lib/time/calendarKernel';
 import { civilFromDays, daysFromCivil, weekdayOfDays } from '../_lib/time/civil';
 import { readDuration } from '../_lib/validate/durations';
 import { assertTimeZone, END_INSTANT_MS, toEpochMs } from '../_lib/validate/instants';
@@ -251,8 +252,27 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     const year = yearOfDay(day);
     if (!timeline.has(year)) timeline.cover(year, year);
   };
+  // Instants well inside the built years (two days from either end, more
+  // than any zone's offset) need no zone lookup at all: the common case of
+  // a million SLA items in a few years costs one comparison each.
+  let readyFirst = 0;
+  let readyLast = -1;
+  let readyFrom = 0;
+  let readyTo = 0;
+  /** Whether the local year of t is certainly built. */
+  const ready = (t: number): boolean => {
+    if (timeline.first !== readyFirst || timeline.last !== readyLast) {
+      readyFirst = timeline.first;
+      readyLast = timeline.last;
+      readyFrom = (daysFromCivil(readyFirst, 1, 1) + 2) * DAY_MS;
+      readyTo = (daysFromCivil(readyLast + 1, 1, 1) - 2) * DAY_MS;
+    }
+    return t >= readyFrom && t < readyTo;
+  };
   /** Makes sure the local year of instant t is built. */
-  const cover = (t: number) => coverDay(localDay(t));
+  const cover = (t: number) => {
+    if (!ready(t)) coverDay(localDay(t));
+  };
 
   /** The first opening at or after t, or null when none before the end of the supported years. */
   const nextOpenMs = (t: number): number | null => {
@@ -273,11 +293,22 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     what: string,
   ): never => fail(code, fnName, path, value, `${what} before 2200-01-01T00:00Z`);
 
-  const calendar: BusinessCalendar = {
-    isOpen(at) {
-      const t = toEpochMs('calendar.isOpen', 'at', at);
+  const kernel: CalendarKernel = {
+    isOpen(t) {
       cover(t);
       return timeline.isOpen(t);
+    },
+    nextOpen: (t) => nextOpenMs(t) ?? Number.NaN,
+    between(x, y) {
+      if (!(ready(x) && ready(y))) timeline.cover(yearOfDay(localDay(x)), yearOfDay(localDay(y)));
+      return timeline.cumulative(y) - timeline.cumulative(x);
+    },
+    add: (t, amount) => addMs(t, amount) ?? Number.NaN,
+  };
+
+  const calendar: BusinessCalendar = {
+    isOpen(at) {
+      return kernel.isOpen(toEpochMs('calendar.isOpen', 'at', at));
     },
     nextOpen(at) {
       const t = toEpochMs('calendar.nextOpen', 'at', at);
@@ -295,8 +326,7 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     between(a, b) {
       const x = toEpochMs('calendar.between', 'a', a);
       const y = toEpochMs('calendar.between', 'b', b);
-      timeline.cover(yearOfDay(localDay(x)), yearOfDay(localDay(y)));
-      return timeline.cumulative(y) - timeline.cumulative(x);
+      return kernel.between(x, y);
     },
     add(at, duration) {
       const t = toEpochMs('calendar.add', 'at', at);
@@ -366,5 +396,5 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     }
   }
 
-  return registerCalendar(calendar);
+  return registerCalendar(calendar, kernel);
 }

@@ -105,7 +105,6 @@ export function scoreLeadsColumns(
       columns.qualified[j] = score >= threshold ? 1 : 0;
       columns.qualifiedAt[j] = qualifiedAt ?? Number.NaN;
     },
-    () => {},
   );
   return columns;
 }

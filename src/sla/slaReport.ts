@@ -1,10 +1,20 @@
-import { quantileSorted } from '../_lib/stats/quantile';
+import { KeyGroups } from '../_lib/columns/groupByKey';
+import { quantilesInPlace } from '../_lib/stats/quantile';
 import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
+import { rowPath } from '../_lib/validate/instants';
+import { issueOf, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
 import type { BusinessCalendar, BusinessDuration, InstantInput } from '../calendar/index';
-import { assertArray, assertNonEmptyString, assertObject, fail } from '../errors';
+import {
+  assertArray,
+  assertNonEmptyString,
+  assertObject,
+  fail,
+  isLeadMathError,
+  type LeadMathIssue,
+} from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
-import { evaluateSla, readPolicy } from './_internal/clock';
+import { evaluateSla, newClock, readPolicy } from './_internal/clock';
 import type { SlaPause, SlaState } from './slaStatus';
 
 /**
@@ -55,6 +65,12 @@ export interface SlaReportPolicy {
   readonly asOf: InstantInput;
   /** A field of the items to group by, besides `owner` (e.g. `'source'`). */
   readonly segmentBy?: string;
+  /**
+   * What a bad item does: `'throw'` throws on the first one, naming its row;
+   * `'collect'` leaves it out of every figure and lists it in `issues`.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'collect';
 }
 
 /**
@@ -89,61 +105,110 @@ export interface SlaReport extends SlaGroupReport {
   readonly byOwner: Readonly<Record<string, SlaGroupReport>>;
   /** The same figures per value of `segmentBy`; empty without it. */
   readonly bySegment: Readonly<Record<string, SlaGroupReport>>;
+  /** With `onInvalid: 'collect'`, the items left out as bad, by row. */
+  readonly issues?: readonly LeadMathIssue[];
 }
 
-class Group {
-  readonly counts = { running: 0, 'at-risk': 0, met: 0, breached: 0 };
-  readonly responses: number[] = [];
-  readonly outcomes = new Map<string, number>();
+const RUNNING = 0;
+const AT_RISK = 1;
+const MET = 2;
+const BREACHED = 3;
 
-  add(state: SlaState, elapsedMs: number, stopped: boolean, outcome: string | undefined): void {
-    this.counts[state]++;
-    if (!stopped) return;
-    this.responses.push(elapsedMs);
-    if (outcome !== undefined) this.outcomes.set(outcome, (this.outcomes.get(outcome) ?? 0) + 1);
-  }
-
-  report(): SlaGroupReport {
-    const { met, breached } = this.counts;
-    const decided = met + breached;
-    const sorted = Float64Array.from(this.responses).sort();
-    return {
-      total: this.counts.running + this.counts['at-risk'] + decided,
-      counts: { ...this.counts },
-      breachRate: decided === 0 ? null : breached / decided,
-      breachRateInterval: wilsonBounds(breached, decided, DEFAULT_Z),
-      medianResponseMs: quantileSorted(sorted, 0.5),
-      p90ResponseMs: quantileSorted(sorted, 0.9),
-      outcomes: Object.fromEntries([...this.outcomes].sort(([a], [b]) => compareKeys(a, b))),
-    };
-  }
-}
-
-/** The group of `key`, created empty on first use. */
-function groupFor(groups: Map<string, Group>, key: string): Group {
-  let group = groups.get(key);
-  if (group === undefined) {
-    group = new Group();
-    groups.set(key, group);
-  }
-  return group;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The group key of a field: `null` when missing, null or empty. */
+function groupKey(fn: string, i: number, field: string, value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fail(
+    'INVALID_ARGUMENT',
+    fn,
+    rowPath('items', i, field),
+    value,
+    'a string, number or boolean to group by',
+  );
 }
 
 /** The group key of items whose segment field is missing, null or empty. */
 const NO_SEGMENT = '(none)';
 
-function groupKey(fn: string, path: string, value: unknown): string {
-  if (value === undefined || value === null || value === '') return NO_SEGMENT;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return fail('INVALID_ARGUMENT', fn, path, value, 'a string, number or boolean to group by');
+/**
+ * The figures of one group from its items' columns: `members` lists the
+ * rows of the group (all rows when null), `responses` is scratch space.
+ */
+function groupReport(
+  members: Int32Array | null,
+  states: Uint8Array,
+  elapsed: Float64Array,
+  outcomes: Int32Array,
+  outcomeGroups: KeyGroups,
+  responses: Float64Array,
+): SlaGroupReport {
+  const counts = [0, 0, 0, 0];
+  const perOutcome = new Float64Array(outcomeGroups.size);
+  let stopped = 0;
+  const n = members === null ? states.length : members.length;
+  for (let k = 0; k < n; k++) {
+    const row = members === null ? k : members[k]!;
+    counts[states[row]!]!++;
+    const e = elapsed[row]!;
+    if (e === e) responses[stopped++] = e; // NaN marks an item not stopped
+    const outcome = outcomes[row]!;
+    if (outcome >= 0) perOutcome[outcome]!++;
+  }
+  const met = counts[MET]!;
+  const breached = counts[BREACHED]!;
+  const decided = met + breached;
+  const [median, p90] = quantilesInPlace(responses, stopped, [0.5, 0.9]);
+  const outcomeEntries: [string, number][] = [];
+  for (const code of outcomeGroups.sortedCodes()) {
+    if (perOutcome[code]! > 0) outcomeEntries.push([outcomeGroups.keys[code]!, perOutcome[code]!]);
+  }
+  return {
+    total: n,
+    counts: {
+      running: counts[RUNNING]!,
+      'at-risk': counts[AT_RISK]!,
+      met,
+      breached,
+    },
+    breachRate: decided === 0 ? null : breached / decided,
+    breachRateInterval: wilsonBounds(breached, decided, DEFAULT_Z),
+    medianResponseMs: median!,
+    p90ResponseMs: p90!,
+    outcomes: Object.fromEntries(outcomeEntries),
+  };
 }
 
-const POLICY_KEYS = ['target', 'warnAt', 'calendar', 'asOf', 'segmentBy'];
+/** Rows per group code (a counting sort), and each group's report, in key order. */
+function groupReports(
+  codes: Int32Array,
+  groups: KeyGroups,
+  nullKey: string | null,
+  report: (members: Int32Array) => SlaGroupReport,
+): Record<string, SlaGroupReport> {
+  const start = new Int32Array(groups.size + 1);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) start[codes[i]! + 1]!++;
+  for (let g = 0; g < groups.size; g++) start[g + 1]! += start[g]!;
+  const rows = new Int32Array(start[groups.size]!);
+  const fill = start.slice(0, groups.size);
+  for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) rows[fill[codes[i]!]!++] = i;
+  const out: Record<string, SlaGroupReport> = {};
+  for (const code of groups.sortedCodes()) {
+    const key = groups.keys[code] ?? nullKey;
+    if (key === null) continue;
+    out[key] = report(rows.subarray(start[code]!, start[code + 1]!));
+  }
+  return out;
+}
+
+const POLICY_KEYS = ['target', 'warnAt', 'calendar', 'asOf', 'segmentBy', 'onInvalid'];
+
+const STATE_CODES: Readonly<Record<SlaState, number>> = {
+  running: RUNNING,
+  'at-risk': AT_RISK,
+  met: MET,
+  breached: BREACHED,
+};
 
 /**
  * Reports a set of SLA items at an instant: how many are running, at risk,
@@ -189,34 +254,72 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
     fields.segmentBy === undefined
       ? undefined
       : assertNonEmptyString(fn, 'policy.segmentBy', fields.segmentBy, 'a field name');
-  const all = new Group();
-  const owners = new Map<string, Group>();
-  const segments = new Map<string, Group>();
-  for (let i = 0; i < list.length; i++) {
-    const item = assertObject(fn, `items[${i}]`, list[i]);
-    const status = evaluateSla(fn, `items[${i}].`, item, rules);
-    const stopped = !Number.isNaN(status.stoppedAt);
+  const onInvalid = readOnInvalid(fn, 'policy.onInvalid', fields.onInvalid);
+  const n = list.length;
+  const states = new Uint8Array(n);
+  const elapsed = new Float64Array(n);
+  const outcomes = new Int32Array(n);
+  const owners = new Int32Array(n);
+  const segments = segmentBy === undefined ? null : new Int32Array(n);
+  const ownerGroups = new KeyGroups();
+  const segmentGroups = new KeyGroups();
+  const outcomeGroups = new KeyGroups();
+  const clock = newClock();
+  const issues: LeadMathIssue[] = [];
+  const kept = new Uint8Array(n);
+  const readItem = (i: number): void => {
+    const item = assertObject(fn, rowPath('items', i, ''), list[i]);
+    evaluateSla(fn, 'items', i, item, rules, clock);
+    const rawOutcome = item.outcome;
     const outcome =
-      item.outcome === undefined || item.outcome === null
-        ? undefined
-        : assertNonEmptyString(fn, `items[${i}].outcome`, item.outcome, 'a non-empty string');
-    all.add(status.state, status.elapsedMs, stopped, outcome);
-    if (item.owner !== undefined && item.owner !== null && item.owner !== '') {
-      groupFor(owners, groupKey(fn, `items[${i}].owner`, item.owner)).add(
-        status.state,
-        status.elapsedMs,
-        stopped,
-        outcome,
-      );
-    }
-    if (segmentBy !== undefined) {
-      const key = groupKey(fn, `items[${i}].${segmentBy}`, item[segmentBy]);
-      groupFor(segments, key).add(status.state, status.elapsedMs, stopped, outcome);
+      rawOutcome === undefined || rawOutcome === null
+        ? -1
+        : outcomeGroups.codeOf(
+            assertNonEmptyString(
+              fn,
+              rowPath('items', i, 'outcome'),
+              rawOutcome,
+              'a non-empty string',
+            ),
+          );
+    const owner = groupKey(fn, i, 'owner', item.owner);
+    const segment = segments === null ? null : groupKey(fn, i, segmentBy!, item[segmentBy!]);
+    // Every check has passed: record the row.
+    states[i] = STATE_CODES[clock.state];
+    const stopped = !Number.isNaN(clock.stoppedAt);
+    elapsed[i] = stopped ? clock.elapsedMs : Number.NaN;
+    outcomes[i] = stopped ? outcome : -1;
+    owners[i] = owner === null ? -1 : ownerGroups.codeOf(owner);
+    if (segments !== null) segments[i] = segmentGroups.codeOf(segment);
+    kept[i] = 1;
+  };
+  for (let i = 0; i < n; i++) {
+    if (onInvalid === 'throw') readItem(i);
+    else {
+      try {
+        readItem(i);
+      } catch (error) {
+        if (!isLeadMathError(error)) throw error;
+        issues.push(issueOf(error, i));
+      }
     }
   }
-  const entries = (groups: Map<string, Group>) =>
-    Object.fromEntries(
-      [...groups].sort(([a], [b]) => compareKeys(a, b)).map(([k, g]) => [k, g.report()]),
-    );
-  return { ...all.report(), byOwner: entries(owners), bySegment: entries(segments) };
+  // Collected bad rows belong to no group.
+  const keptRows =
+    issues.length === 0 ? null : Int32Array.from(kept.keys()).filter((i) => kept[i] === 1);
+  if (keptRows !== null) {
+    for (const { row } of issues) {
+      owners[row!] = -1;
+      if (segments !== null) segments[row!] = -1;
+    }
+  }
+  const responses = new Float64Array(n);
+  const report = (members: Int32Array | null) =>
+    groupReport(members, states, elapsed, outcomes, outcomeGroups, responses);
+  const result: SlaReport = {
+    ...report(keptRows),
+    byOwner: groupReports(owners, ownerGroups, null, report),
+    bySegment: segments === null ? {} : groupReports(segments, segmentGroups, NO_SEGMENT, report),
+  };
+  return onInvalid === 'collect' ? { ...result, issues } : result;
 }

@@ -1,7 +1,7 @@
 import { assertNoTypos } from '../_lib/validate/options';
 import type { BusinessCalendar, BusinessDuration, InstantInput } from '../calendar/index';
 import { assertObject } from '../errors';
-import { evaluateSla, readPolicy } from './_internal/clock';
+import { evaluateSla, newClock, readPolicy } from './_internal/clock';
 
 /**
  * A time the SLA clock stood still, e.g. while waiting on the customer.
@@ -136,7 +136,7 @@ export function slaStatus(input: SlaStatusInput): SlaStatusResult {
   const fn = 'slaStatus';
   const fields = assertObject(fn, 'input', input);
   assertNoTypos(fn, '', fields, STATUS_KEYS);
-  const clock = evaluateSla(fn, '', fields, readPolicy(fn, fields, ''));
+  const clock = evaluateSla(fn, '', -1, fields, readPolicy(fn, fields, ''), newClock());
   return {
     state: clock.state,
     dueAt: new Date(clock.dueAt),

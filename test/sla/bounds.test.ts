@@ -136,7 +136,7 @@ describe('slaReport', () => {
     const report = slaReport(items, { target: { hours: 4 }, asOf: at(10), segmentBy: 'source' });
     expect(report.outcomes).toEqual({ accepted: 2, rejected: 1 });
     expect(report.counts).toEqual({ running: 0, 'at-risk': 0, met: 2, breached: 2 });
-    expect(Object.keys(report.bySegment)).toEqual(['(none)', 'ads']);
+    expect(Object.keys(report.bySegment)).toEqual(['ads', '(none)']); // (none) last
     expect(report.bySegment['(none)']!.total).toBe(3);
     expect(report.bySegment.ads!.outcomes).toEqual({ accepted: 1 });
   });

@@ -130,7 +130,7 @@ describe('slaReport edges', () => {
     expect(Object.keys(byTier.outcomes)).toEqual(['accepted', 'rejected']);
     expect(byTier.outcomes).toEqual({ accepted: 1, rejected: 1 });
     const byVip = slaReport(items, { target: 2 * H, asOf: h(2), segmentBy: 'vip' });
-    expect(Object.keys(byVip.bySegment)).toEqual(['(none)', 'false', 'true']);
+    expect(Object.keys(byVip.bySegment)).toEqual(['false', 'true', '(none)']); // (none) last
   });
 
   it('leaves items without an owner (missing, null or empty) out of byOwner, and has no segments without segmentBy', () => {

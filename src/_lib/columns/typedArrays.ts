@@ -133,3 +133,36 @@ export function columnRange(column: Float64Array): [number, number] {
   }
   return [min, max];
 }
+
+/**
+ * The first row of a table whose instant is outside the supported range
+ * (or not finite) or whose index in `a`, `b` or `c` is not below its limit;
+ * −1 when every row is good. One pass over the four columns together (the
+ * table's checks fused), each read at its own site so that each stays
+ * monomorphic; pass `b` again as `c` when there is no third column.
+ */
+export function firstBadRow(
+  at: Float64Array,
+  minInstant: number,
+  endInstant: number,
+  a: IndexColumn,
+  aLimit: number,
+  b: IndexColumn,
+  bLimit: number,
+  c: IndexColumn,
+  cLimit: number,
+): number {
+  const n = at.length;
+  for (let i = 0; i < n; i++) {
+    const t = at[i]!;
+    if (
+      !(t >= minInstant && t < endInstant) ||
+      a[i]! >>> 0 >= aLimit ||
+      b[i]! >= bLimit ||
+      c[i]! >= cLimit
+    ) {
+      return i;
+    }
+  }
+  return -1;
+}

@@ -1,15 +1,20 @@
+import { type CalendarKernel, kernelOf, registerKernel } from '../../_lib/time/calendarKernel';
 import type { BusinessCalendar } from '../businessCalendar';
 
-/** The calendars built by this module: only these are accepted as calendars. */
-const registered = new WeakSet<object>();
-
-/** Marks a calendar object as built by leadmath, and freezes it. */
-export function registerCalendar(calendar: BusinessCalendar): BusinessCalendar {
-  registered.add(calendar);
+/**
+ * Marks a calendar object as built by leadmath, with its allocation-free
+ * kernel, and freezes it. Only registered calendars are accepted as
+ * calendars.
+ */
+export function registerCalendar(
+  calendar: BusinessCalendar,
+  kernel: CalendarKernel,
+): BusinessCalendar {
+  registerKernel(calendar, kernel);
   return Object.freeze(calendar);
 }
 
 /** Whether `value` was built by leadmath (see `isBusinessCalendar`). */
 export function isRegistered(value: unknown): value is BusinessCalendar {
-  return typeof value === 'object' && value !== null && registered.has(value);
+  return kernelOf(value) !== undefined;
 }

@@ -114,3 +114,82 @@ export function compileCondition<S = unknown>(
   }
   return leaf(condition);
 }
+
+/**
+ * Evaluates a validated condition on n subjects at once, column by column:
+ * `leafRows` gives a leaf's truth for every subject (1 where it holds), and
+ * `all` / `any` / `not` combine those columns with byte operations. The
+ * recursion is on the model's nesting (at most 32 deep), never on the data.
+ */
+export function conditionRows(
+  condition: Condition,
+  n: number,
+  leafRows: (leaf: Condition & { readonly field: string }) => Uint8Array,
+): Uint8Array {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition;
+    const parts = (isAll ? condition.all : condition.any).map((c) => conditionRows(c, n, leafRows));
+    const out = parts[0]!.slice();
+    for (const part of parts.slice(1)) {
+      if (isAll) for (let i = 0; i < n; i++) out[i]! &= part[i]!;
+      else for (let i = 0; i < n; i++) out[i]! |= part[i]!;
+    }
+    return out;
+  }
+  if ('not' in condition) {
+    const out = conditionRows(condition.not, n, leafRows).slice();
+    for (let i = 0; i < n; i++) out[i]! ^= 1;
+    return out;
+  }
+  return leafRows(condition);
+}
+
+/**
+ * A leaf's truth on every object of `subjects` (validated objects). For a
+ * top-level field and the common operators the loop reads the field and
+ * compares inline, one loop per operator, with no call per subject; only a
+ * value that matches is checked to be an own property (so an inherited
+ * `constructor` or `toString` is never a field).
+ */
+export function leafRowsOfObjects(
+  leaf: Condition & { readonly field: string },
+  subjects: readonly unknown[],
+): Uint8Array {
+  const n = subjects.length;
+  const out = new Uint8Array(n);
+  const key = leaf.field;
+  if (!key.includes('.')) {
+    const list = subjects as readonly Record<string, unknown>[];
+    if ('equals' in leaf) {
+      const expected = leaf.equals;
+      for (let i = 0; i < n; i++) {
+        const s = list[i]!;
+        const value = s[key];
+        out[i] = value === expected && hasOwn.call(s, key) ? 1 : 0;
+      }
+      return out;
+    }
+    if ('between' in leaf) {
+      const [min, max] = leaf.between;
+      for (let i = 0; i < n; i++) {
+        const s = list[i]!;
+        const value = s[key];
+        out[i] =
+          typeof value === 'number' && value >= min && value <= max && hasOwn.call(s, key) ? 1 : 0;
+      }
+      return out;
+    }
+    if ('in' in leaf) {
+      const set = new Set<unknown>(leaf.in);
+      for (let i = 0; i < n; i++) {
+        const s = list[i]!;
+        const value = s[key];
+        out[i] = set.has(value) && hasOwn.call(s, key) ? 1 : 0;
+      }
+      return out;
+    }
+  }
+  const test = objectLeaf(leaf);
+  for (let i = 0; i < n; i++) out[i] = test(subjects[i]) ? 1 : 0;
+  return out;
+}

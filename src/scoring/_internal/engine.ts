@@ -4,8 +4,9 @@
  * way to test `where` conditions by row), so the inner loop compares integers.
  */
 
+import { groupByLead } from '../../_lib/columns/groupByLead';
 import type { Condition, DecayPolicy, ScoringModel } from '../model';
-import { compileCondition, leafTest } from './conditions';
+import { compileCondition, conditionRows, leafRowsOfObjects, leafTest } from './conditions';
 import { applyDecay } from './decay';
 
 const DAY_MS = 86_400_000;
@@ -57,7 +58,7 @@ function fieldsOf(condition: Condition, out: Set<string>): Set<string> {
 interface CompiledFitRule {
   readonly id: string;
   readonly points: number;
-  readonly test: (lead: unknown) => boolean;
+  readonly when: Condition;
 }
 
 interface CompiledBehaviorRule {
@@ -76,7 +77,7 @@ export interface CompiledModel {
   readonly fit: readonly CompiledFitRule[];
   readonly behavior: readonly CompiledBehaviorRule[];
   /** Indices of behaviour rules with a `withinDays` window. */
-  readonly windowed: readonly number[];
+  readonly windowed: Int32Array;
 }
 
 /** Caps an award: |total| never exceeds cap. */
@@ -97,7 +98,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
       fit.push({
         id: rule.id,
         points: rule.points,
-        test: compileCondition(rule.when),
+        when: rule.when,
       });
     } else {
       behavior.push({
@@ -119,7 +120,9 @@ export function compileModel(model: ScoringModel): CompiledModel {
     decay: model.decay,
     fit,
     behavior,
-    windowed: behavior.flatMap((rule, r) => (Number.isFinite(rule.withinMs) ? [r] : [])),
+    windowed: Int32Array.from(
+      behavior.flatMap((rule, r) => (Number.isFinite(rule.withinMs) ? [r] : [])),
+    ),
   };
   compiled.set(model, result);
   return result;
@@ -210,10 +213,6 @@ function maskSource(rules: readonly CompiledBehaviorRule[], table: ActivityTable
  * Scores every lead against the table as of `asOf` (epoch ms). Rows after
  * `asOf` are ignored. With `explain`, each result lists its contributions.
  * `ids`, when given, adds `leadId` to each result.
- *
- * Rows already grouped by lead in time order (the usual export order) are
- * scored in one sequential pass; otherwise rows are grouped by a stable
- * counting sort first.
  */
 export function scoreTable(
   model: CompiledModel,
@@ -223,18 +222,23 @@ export function scoreTable(
   explain: boolean,
   ids?: readonly (string | number)[],
 ): EngineResult[] {
-  const results: EngineResult[] = [];
-  const emit: Emit = (j, score, fit, behavior, qualifiedAt, contributions) => {
-    const qualified = score >= model.threshold;
+  const results: EngineResult[] = new Array(leads.length);
+  const threshold = model.threshold;
+  scoreInto(model, leads, table, asOf, explain, (j, score, fit, behavior, qualifiedAt, list) => {
+    const qualified = score >= threshold;
     const date = qualifiedAt === null ? null : new Date(qualifiedAt);
-    results.push(
+    results[j] =
       ids === undefined
-        ? { score, fit, behavior, qualified, qualifiedAt: date, contributions }
-        : { leadId: ids[j]!, score, fit, behavior, qualified, qualifiedAt: date, contributions },
-    );
-  };
-  scoreInto(model, leads, table, asOf, explain, emit, () => {
-    results.length = 0;
+        ? { score, fit, behavior, qualified, qualifiedAt: date, contributions: list }
+        : {
+            leadId: ids[j]!,
+            score,
+            fit,
+            behavior,
+            qualified,
+            qualifiedAt: date,
+            contributions: list,
+          };
   });
   return results;
 }
@@ -249,10 +253,45 @@ export type Emit = (
   contributions: EngineContribution[],
 ) => void;
 
+/** Fit points per lead, column by column: each rule's condition on every lead at once. */
+function fitColumns(
+  rules: readonly CompiledFitRule[],
+  leads: readonly unknown[],
+): { points: Float64Array; truth: Uint8Array[] } {
+  const n = leads.length;
+  const points = new Float64Array(n);
+  const truth = rules.map((rule) => {
+    const holds = conditionRows(rule.when, n, (leaf) => leafRowsOfObjects(leaf, leads));
+    const p = rule.points;
+    for (let j = 0; j < n; j++) if (holds[j] === 1) points[j]! += p;
+    return holds;
+  });
+  return { points, truth };
+}
+
+/** `values` permuted: out[k] = values[order[k]] (with `width` cells per row). */
+function gather<T extends Float64Array | Uint32Array | Uint8Array | Uint16Array | Int32Array>(
+  values: T,
+  order: Int32Array,
+  width = 1,
+): T {
+  const out = new (values.constructor as new (n: number) => T)(order.length * width);
+  if (width === 1) for (let k = 0; k < order.length; k++) out[k] = values[order[k]!]!;
+  else {
+    for (let k = 0; k < order.length; k++) {
+      const from = order[k]! * width;
+      for (let w = 0; w < width; w++) out[k * width + w] = values[from + w]!;
+    }
+  }
+  return out;
+}
+
 /**
  * The engine proper: scores every lead and hands each result to `emit`, in
- * lead order. `restart` is called if a first, sequential attempt has to be
- * abandoned for the general path (results emitted so far are to be dropped).
+ * lead order. Rows are grouped by lead in time order first (the usual
+ * export order needs no work: see `groupByLead`), and then, for rows that
+ * were not in that order, their columns are gathered so that the hot loop
+ * always reads rows in sequence.
  */
 export function scoreInto(
   model: CompiledModel,
@@ -261,48 +300,71 @@ export function scoreInto(
   asOf: number,
   explain: boolean,
   emit: Emit,
-  restart: () => void,
 ): void {
   const rules = model.behavior;
   const ruleCount = rules.length;
   const source = maskSource(rules, table);
-  const { words, combined, width, codes, masks } = source;
-  const type = table.type;
-  const at = table.at;
-  const leadOf = table.lead;
+  const words = source.words;
+  const combined = source.combined;
+  const width = source.width;
   const leadCount = leads.length;
+  const groups = groupByLead(table.lead, leadCount, table.at);
+  const start = groups.start;
+  const order = groups.order;
+  const at = order === null ? table.at : gather(table.at, order);
+  const type = order === null ? table.type : gather(toTyped(table.type), order);
+  const codes =
+    source.codes === null
+      ? null
+      : order === null
+        ? source.codes
+        : gather(toTyped(source.codes), order);
+  const masks =
+    source.masks === null
+      ? null
+      : order === null
+        ? source.masks
+        : gather(source.masks, order, words);
+  // How a row's first word of rule bits is read: 0 lookup by (type, value), 1 by type, 2 precomputed.
+  const mode = combined === null ? 2 : codes === null ? 1 : 0;
+  const lookup = combined ?? new Uint32Array(0);
+  const precomputed = masks ?? new Uint32Array(0);
+  const valueCodes = codes ?? new Uint8Array(0);
+
+  const fit = fitColumns(model.fit, leads);
   const points = Float64Array.from(rules, (rule) => rule.points);
   const caps = Float64Array.from(rules, (rule) => rule.cap);
   const since = Float64Array.from(rules, (rule) => asOf - rule.withinMs); // counted at asOf if at ≥ this
   const within = Float64Array.from(rules, (rule) => rule.withinMs);
   const windowed = model.windowed;
+  const windowedCount = windowed.length;
+  const threshold = model.threshold;
+  const floor = model.floor;
+  const decay = model.decay;
+
+  let longest = 0;
+  for (let j = 0; j < leadCount; j++) longest = Math.max(longest, start[j + 1]! - start[j]!);
+  /** The rule bits of the current lead's rows: `words` words per row, from its first row. */
+  const bits = new Uint32Array(longest * words);
 
   const count = new Float64Array(ruleCount); // matches counted at asOf
   const inWindow = new Float64Array(ruleCount); // matches in the window at the running instant
   const value = new Float64Array(ruleCount); // each rule's capped points at the running instant
   const tails = new Int32Array(ruleCount); // oldest row possibly still in a rule's window
 
-  /** The rule bits of one row (first word), specialised once per run so the call site stays monomorphic. */
-  const bitsOf: (row: number) => number =
-    combined === null
-      ? (row) => masks![row * words]!
-      : codes === null
-        ? (row) => combined[type[row]!]!
-        : (row) => combined[type[row]! * width + codes[row]!]!;
+  for (let j = 0; j < leadCount; j++) {
+    const from = start[j]!;
+    let to = start[j + 1]!;
+    while (to > from && at[to - 1]! > asOf) to--;
 
-  /** Scores lead j from rows order[from, to) (or rows from..to when order is null), in time order. */
-  const scoreLeadRows = (j: number, order: Int32Array | null, from: number, end: number): void => {
-    const lead = leads[j];
-    let to = end;
-    while (to > from && at[order === null ? to - 1 : order[to - 1]!]! > asOf) to--;
-
-    let fit = 0;
+    const fitPoints = fit.points[j]!;
     const contributions = explain ? ([] as EngineContribution[]) : NONE;
-    for (const rule of model.fit) {
-      if (rule.test(lead)) {
-        fit += rule.points;
-        if (explain) contributions.push({ ruleId: rule.id, kind: 'fit', points: rule.points });
-      }
+    if (explain) {
+      model.fit.forEach((rule, r) => {
+        if (fit.truth[r]![j] === 1) {
+          contributions.push({ ruleId: rule.id, kind: 'fit', points: rule.points });
+        }
+      });
     }
 
     // One pass in time order: the counts at asOf, and the running score for
@@ -314,23 +376,31 @@ export function scoreInto(
       value[r] = 0;
       tails[r] = from;
     }
-    let running = fit;
-    let qualifiedAt: number | null = null;
+    // The rule bits of this lead's rows, one simple loop per way of reading them.
+    const rows = to - from;
+    if (mode === 0)
+      for (let k = 0; k < rows; k++)
+        bits[k] = lookup[type[from + k]! * width + valueCodes[from + k]!]!;
+    else if (mode === 1) for (let k = 0; k < rows; k++) bits[k] = lookup[type[from + k]!]!;
+    else bits.set(precomputed.subarray(from * words, to * words));
+    let running = fitPoints;
+    let qualifiedAt = -1;
+    let qualified = false;
     // Decay runs from the last activity that matched a rule: an activity no
     // rule scores (an unscored email open) does not make a lead fresh again.
     let lastScored = Number.NaN;
     for (let k = from; k < to; k++) {
-      const row = order === null ? k : order[k]!;
-      const t = at[row]!;
+      const t = at[k]!;
+      const base = (k - from) * words;
       for (let w = 0; w < words; w++) {
-        let m = w === 0 ? bitsOf(row) : masks![row * words + w]!;
+        let m = bits[base + w]!;
         if (m !== 0) lastScored = t;
         while (m !== 0) {
           const low = m & -m;
           const r = (w << 5) + 31 - Math.clz32(low);
           m ^= low;
           if (t >= since[r]!) count[r]!++;
-          if (qualifiedAt !== null) continue;
+          if (qualified) continue;
           inWindow[r]!++;
           const next = capped(points[r]! * inWindow[r]!, caps[r]!);
           running += next - value[r]!;
@@ -338,21 +408,21 @@ export function scoreInto(
         }
       }
       // The score is read once every row of this instant has counted.
-      if (qualifiedAt !== null || (k + 1 < to && at[order === null ? k + 1 : order[k + 1]!] === t))
-        continue;
-      for (const r of windowed) {
+      if (qualified || (k + 1 < to && at[k + 1] === t)) continue;
+      for (let q = 0; q < windowedCount; q++) {
+        const r = windowed[q]!;
         if (inWindow[r] === 0) {
           tails[r] = k + 1; // nothing in the window: nothing up to here can expire
           continue;
         }
         const word = r >>> 5;
         const bit = 1 << (r & 31);
+        const oldest = t - within[r]!;
         let tail = tails[r]!;
         let dropped = false;
         for (; tail <= k; tail++) {
-          const old = order === null ? tail : order[tail]!;
-          if (at[old]! >= t - within[r]!) break;
-          if (((word === 0 ? bitsOf(old) : masks![old * words + word]!) & bit) !== 0) {
+          if (at[tail]! >= oldest) break;
+          if ((bits[(tail - from) * words + word]! & bit) !== 0) {
             inWindow[r]!--;
             dropped = true;
           }
@@ -364,18 +434,38 @@ export function scoreInto(
           value[r] = next;
         }
       }
-      if (running >= model.threshold) qualifiedAt = t;
+      if (running >= threshold) {
+        qualified = true;
+        qualifiedAt = t;
+      }
     }
     let behavior = 0;
     for (let r = 0; r < ruleCount; r++) behavior += capped(points[r]! * count[r]!, caps[r]!);
-    if (explain) explainBehavior(contributions, rules, source, bitsOf, at, order, from, to, asOf);
+    if (explain) {
+      explainBehavior(
+        contributions,
+        rules,
+        (k, w) =>
+          w > 0
+            ? precomputed[k * words + w]!
+            : mode === 0
+              ? lookup[type[k]! * width + valueCodes[k]!]!
+              : mode === 1
+                ? lookup[type[k]!]!
+                : precomputed[k * words]!,
+        at,
+        from,
+        to,
+        asOf,
+      );
+    }
 
     // Decay of the behaviour points, from the last activity to asOf, never below the floor.
     let decayed = behavior;
-    if (model.decay !== undefined && behavior > 0 && fit + behavior > model.floor) {
+    if (decay !== undefined && behavior > 0 && fitPoints + behavior > floor) {
       const elapsedDays = (asOf - lastScored) / DAY_MS;
-      const after = Math.max(model.floor, fit + applyDecay(behavior, elapsedDays, model.decay));
-      decayed = Math.min(behavior, after - fit);
+      const after = Math.max(floor, fitPoints + applyDecay(behavior, elapsedDays, decay));
+      decayed = Math.min(behavior, after - fitPoints);
       if (explain && decayed !== behavior) {
         contributions.push({
           ruleId: 'decay',
@@ -385,57 +475,35 @@ export function scoreInto(
         });
       }
     }
-    emit(j, fit + decayed, fit, decayed, qualifiedAt, contributions);
-  };
-
-  // Fast path: one sequential pass while rows stay grouped by lead in time order.
-  let grouped = true;
-  let row = 0;
-  const rowCount = table.count;
-  for (let j = 0; j < leadCount && grouped; j++) {
-    const from = row;
-    while (row < rowCount && leadOf[row] === j) {
-      if (row > from && at[row]! < at[row - 1]!) grouped = false;
-      row++;
-    }
-    if (grouped) scoreLeadRows(j, null, from, row);
+    emit(j, fitPoints + decayed, fitPoints, decayed, qualified ? qualifiedAt : null, contributions);
   }
-  if (grouped && row === rowCount) return;
+}
 
-  // General path: group rows by lead (stable counting sort), then sort each lead's rows by time.
-  restart();
-  const start = new Int32Array(leadCount + 1);
-  for (let i = 0; i < table.count; i++) if (leadOf[i]! >= 0) start[leadOf[i]! + 1]!++;
-  for (let j = 0; j < leadCount; j++) start[j + 1]! += start[j]!;
-  const order = new Int32Array(start[leadCount]!);
-  const fill = start.slice(0, leadCount);
-  for (let i = 0; i < table.count; i++) if (leadOf[i]! >= 0) order[fill[leadOf[i]!]!++] = i;
-  for (let j = 0; j < leadCount; j++) {
-    sortRowsByTime(order, start[j]!, start[j + 1]!, at);
-    scoreLeadRows(j, order, start[j]!, start[j + 1]!);
-  }
+/** An index column as a typed array (columns of activity objects are already typed). */
+function toTyped(column: ArrayLike<number>): Uint32Array | Uint16Array | Uint8Array | Int32Array {
+  return column instanceof Uint32Array ||
+    column instanceof Uint16Array ||
+    column instanceof Uint8Array ||
+    column instanceof Int32Array
+    ? column
+    : Uint32Array.from(column);
 }
 
 /** Lists the behaviour points activity by activity, in time order, with caps applied. */
 function explainBehavior(
   out: EngineContribution[],
   rules: readonly CompiledBehaviorRule[],
-  source: MaskSource,
-  bitsOf: (row: number) => number,
+  bitsOf: (row: number, word: number) => number,
   at: Float64Array,
-  order: Int32Array | null,
   from: number,
   to: number,
   asOf: number,
 ): void {
   const totals = new Float64Array(rules.length);
   for (let k = from; k < to; k++) {
-    const row = order === null ? k : order[k]!;
-    const t = at[row]!;
+    const t = at[k]!;
     for (let r = 0; r < rules.length; r++) {
-      const word = r >>> 5;
-      const bits = word === 0 ? bitsOf(row) : source.masks![row * source.words + word]!;
-      if ((bits & (1 << (r & 31))) === 0) continue;
+      if ((bitsOf(k, r >>> 5) & (1 << (r & 31))) === 0) continue;
       const rule = rules[r]!;
       if (t < asOf - rule.withinMs) continue;
       const next = capped(totals[r]! + rule.points, rule.cap);
@@ -444,16 +512,4 @@ function explainBehavior(
       if (points !== 0) out.push({ ruleId: rule.id, kind: 'behavior', points, at: new Date(t) });
     }
   }
-}
-
-/**
- * Sorts order[from, to) by instant, ties in input order (row index). Already
- * sorted runs, the usual case, cost one pass; otherwise O(n log n).
- */
-function sortRowsByTime(order: Int32Array, from: number, to: number, at: Float64Array): void {
-  let sorted = true;
-  for (let k = from + 1; k < to && sorted; k++) sorted = at[order[k]!]! >= at[order[k - 1]!]!;
-  if (sorted) return;
-  const rows = Array.from(order.subarray(from, to)).sort((a, b) => at[a]! - at[b]! || a - b);
-  order.set(rows, from);
 }
