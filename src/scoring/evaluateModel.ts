@@ -1,7 +1,15 @@
 import { twoSidedZ } from '../_lib/stats/normal';
 import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
+import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
-import { assertArray, assertFinite, assertObject, assertOpenUnit, fail } from '../errors';
+import {
+  assertArray,
+  assertFinite,
+  assertObject,
+  assertOpenUnit,
+  fail,
+  type LeadMathIssue,
+} from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
 
 /**
@@ -34,6 +42,12 @@ export interface EvaluateModelOptions {
    * @defaultValue 0.95
    */
   readonly confidence?: number;
+  /**
+   * What a bad row does: `'throw'` throws on the first one, naming its row;
+   * `'collect'` leaves it out of every figure and lists it in `issues`.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'collect';
 }
 
 /**
@@ -88,6 +102,8 @@ export interface EvaluateModelResult {
   readonly belowThreshold: ConversionGroup;
   /** Conversion by score band, lowest band first. */
   readonly bands: readonly ScoreBand[];
+  /** With `onInvalid: 'collect'`, the rows left out as bad. */
+  readonly issues?: readonly LeadMathIssue[];
 }
 
 function group(count: number, converted: number, z: number): ConversionGroup {
@@ -166,7 +182,13 @@ export function evaluateModel(
 ): EvaluateModelResult {
   const fn = 'evaluateModel';
   const items = assertArray(fn, 'scored', scored);
-  const fields = readFields(fn, options, ['threshold', 'confidence', 'bands'], 'options');
+  const fields = readFields(
+    fn,
+    options,
+    ['threshold', 'confidence', 'bands', 'onInvalid'],
+    'options',
+  );
+  const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
   const threshold = assertFinite(fn, 'options.threshold', fields.threshold);
   const z =
     fields.confidence === undefined
@@ -191,38 +213,40 @@ export function evaluateModel(
     }
   }
 
-  const n = items.length;
-  const scores = new Float64Array(n);
-  const converted = new Uint8Array(n);
+  const scores = new Float64Array(items.length);
+  const converted = new Uint8Array(items.length);
   const bandCounts = new Float64Array(edges.length + 1);
   const bandConverted = new Float64Array(edges.length + 1);
+  let n = 0;
   let positives = 0;
   let ready = 0;
   let readyConverted = 0;
-  for (let i = 0; i < n; i++) {
+  const issues = eachRow(items.length, onInvalid, (i) => {
     const item = assertObject(fn, `scored[${i}]`, items[i]);
     const score = assertFinite(fn, `scored[${i}].score`, item.score);
     if (typeof item.converted !== 'boolean') {
       fail('INVALID_ARGUMENT', fn, `scored[${i}].converted`, item.converted, 'true or false');
     }
-    scores[i] = score;
-    converted[i] = item.converted ? 1 : 0;
-    positives += converted[i]!;
+    const yes = item.converted ? 1 : 0;
+    scores[n] = score;
+    converted[n] = yes;
+    n++;
+    positives += yes;
     if (score >= threshold) {
       ready++;
-      readyConverted += converted[i]!;
+      readyConverted += yes;
     }
     let band = 0;
     while (band < edges.length && score >= (edges[band] as number)) band++;
     bandCounts[band]!++;
-    bandConverted[band]! += converted[i]!;
-  }
+    bandConverted[band]! += yes;
+  });
 
   const salesReady = group(ready, readyConverted, z);
   const belowThreshold = group(n - ready, positives - readyConverted, z);
   const overall = n === 0 ? null : positives / n;
   return {
-    auc: areaUnderCurve(scores, converted, positives),
+    auc: areaUnderCurve(scores.subarray(0, n), converted.subarray(0, n), positives),
     precision: salesReady.rate,
     recall: positives === 0 ? null : readyConverted / positives,
     conversionAboveThreshold: salesReady.rate,
@@ -235,5 +259,6 @@ export function evaluateModel(
       to: b === edges.length ? null : (edges[b] as number),
       ...group(count, bandConverted[b]!, z),
     })),
+    ...(onInvalid === 'collect' ? { issues } : {}),
   };
 }

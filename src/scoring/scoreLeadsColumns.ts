@@ -1,4 +1,5 @@
 import { readFields } from '../_lib/validate/options';
+import type { LeadMathIssue } from '../errors';
 import { prepareBatch } from './_internal/batch';
 import { scoreInto } from './_internal/engine';
 import type { ColumnarActivities } from './columnarActivities';
@@ -13,6 +14,13 @@ import type { Activity, Lead } from './scoreLead';
 export interface ScoreColumnsOptions {
   /** The instant to score at; activities after it are ignored. */
   readonly asOf: Date | number | string;
+  /**
+   * What a bad activity (row) does: `'throw'` throws on the first one,
+   * naming its cell; `'collect'` leaves the row out and lists it in the
+   * result's `issues`.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'collect';
 }
 
 /**
@@ -31,6 +39,8 @@ export interface ScoreColumns {
   readonly qualified: Uint8Array;
   /** Epoch ms of the first instant the running score reached the threshold; `NaN` if never. */
   readonly qualifiedAt: Float64Array;
+  /** With `onInvalid: 'collect'`, the activities left out as bad, by row. */
+  readonly issues?: readonly LeadMathIssue[];
 }
 
 /**
@@ -74,13 +84,13 @@ export function scoreLeadsColumns(
   options: ScoreColumnsOptions,
 ): ScoreColumns {
   const fn = 'scoreLeadsColumns';
-  const fields = readFields(fn, options, ['asOf'], 'options');
+  const fields = readFields(fn, options, ['asOf', 'onInvalid'], 'options');
   const batch = prepareBatch(
     fn,
     model,
     leads,
     activities,
-    { asOf: fields.asOf, explain: false },
+    { asOf: fields.asOf, explain: false, onInvalid: fields.onInvalid },
     false,
   );
   const n = batch.leads.length;
@@ -106,5 +116,5 @@ export function scoreLeadsColumns(
       columns.qualifiedAt[j] = qualifiedAt ?? Number.NaN;
     },
   );
-  return columns;
+  return batch.onInvalid === 'collect' ? { ...columns, issues: batch.issues } : columns;
 }

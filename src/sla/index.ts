@@ -2,6 +2,7 @@ export {
   type EventSlaItem,
   type SlaEvent,
   type SlaEventPolicy,
+  type SlaItemsFromEventsCollectedResult,
   slaItemsFromEvents,
 } from './slaItemsFromEvents';
 export {

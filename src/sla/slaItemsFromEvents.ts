@@ -1,8 +1,9 @@
 import { idKey } from '../_lib/columns/ids';
 import { toEpochMs } from '../_lib/validate/instants';
+import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
 import type { InstantInput } from '../calendar/index';
-import { assertArray, assertNonEmptyString, assertObject } from '../errors';
+import { assertArray, assertNonEmptyString, assertObject, type LeadMathIssue } from '../errors';
 import type { SlaItem } from './slaReport';
 import type { SlaPause } from './slaStatus';
 
@@ -43,6 +44,25 @@ export interface SlaEventPolicy {
   readonly pause?: readonly string[];
   /** Event types that resume it. */
   readonly resume?: readonly string[];
+  /**
+   * What a bad event does: `'throw'` throws on the first one, naming its
+   * row; `'collect'` leaves it out and lists it in `issues`, and the
+   * result is `{ items, issues }`.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'collect';
+}
+
+/**
+ * The result of {@link slaItemsFromEvents} with `onInvalid: 'collect'`.
+ *
+ * @category SLA
+ */
+export interface SlaItemsFromEventsCollectedResult {
+  /** One item per clock, as without `onInvalid`. */
+  readonly items: EventSlaItem[];
+  /** The events left out as bad, by row. */
+  readonly issues: readonly LeadMathIssue[];
 }
 
 /**
@@ -102,11 +122,24 @@ function eventTypes(fn: string, path: string, value: unknown, required: boolean)
  */
 export function slaItemsFromEvents(
   events: readonly SlaEvent[],
+  policy: SlaEventPolicy & { readonly onInvalid: 'collect' },
+): SlaItemsFromEventsCollectedResult;
+export function slaItemsFromEvents(
+  events: readonly SlaEvent[],
+  policy: SlaEventPolicy & { readonly onInvalid?: 'throw' | undefined },
+): EventSlaItem[];
+export function slaItemsFromEvents(
+  events: readonly SlaEvent[],
   policy: SlaEventPolicy,
-): EventSlaItem[] {
+): EventSlaItem[] | SlaItemsFromEventsCollectedResult;
+export function slaItemsFromEvents(
+  events: readonly SlaEvent[],
+  policy: SlaEventPolicy,
+): EventSlaItem[] | SlaItemsFromEventsCollectedResult {
   const fn = 'slaItemsFromEvents';
   const list = assertArray(fn, 'events', events);
-  const rules = readFields(fn, policy, ['start', 'stop', 'pause', 'resume'], 'policy');
+  const rules = readFields(fn, policy, ['start', 'stop', 'pause', 'resume', 'onInvalid'], 'policy');
+  const onInvalid = readOnInvalid(fn, 'policy.onInvalid', rules.onInvalid);
   const starts = eventTypes(fn, 'policy.start', rules.start, true);
   const stops = eventTypes(fn, 'policy.stop', rules.stop, true);
   const pausing = eventTypes(fn, 'policy.pause', rules.pause, false);
@@ -124,7 +157,7 @@ export function slaItemsFromEvents(
       history: { at: number; type: string; owner: unknown; index: number; rank: number }[];
     }
   >();
-  for (let i = 0; i < list.length; i++) {
+  const issues = eachRow(list.length, onInvalid, (i) => {
     const e = assertObject(fn, `events[${i}]`, list[i]);
     const key = idKey(fn, `events[${i}].leadId`, e.leadId);
     const type = assertNonEmptyString(fn, `events[${i}].type`, e.type, 'an event type');
@@ -135,7 +168,7 @@ export function slaItemsFromEvents(
       byLead.set(key, lead);
     }
     lead.history.push({ at, type, owner: e.owner, index: i, rank: rank(type) });
-  }
+  });
 
   const items: EventSlaItem[] = [];
   for (const { id: leadId, history } of byLead.values()) {
@@ -176,5 +209,5 @@ export function slaItemsFromEvents(
       items.push(open);
     }
   }
-  return items;
+  return onInvalid === 'collect' ? { items, issues } : items;
 }

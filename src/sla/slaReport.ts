@@ -2,7 +2,7 @@ import { KeyGroups } from '../_lib/columns/groupByKey';
 import { quantilesInPlace } from '../_lib/stats/quantile';
 import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
 import { rowPath } from '../_lib/validate/instants';
-import { issueOf, readOnInvalid } from '../_lib/validate/issues';
+import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
 import type { BusinessCalendar, BusinessDuration, InstantInput } from '../calendar/index';
 import {
@@ -10,7 +10,6 @@ import {
   assertNonEmptyString,
   assertObject,
   fail,
-  isLeadMathError,
   type LeadMathIssue,
 } from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
@@ -265,7 +264,6 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
   const segmentGroups = new KeyGroups();
   const outcomeGroups = new KeyGroups();
   const clock = newClock();
-  const issues: LeadMathIssue[] = [];
   const kept = new Uint8Array(n);
   const readItem = (i: number): void => {
     const item = assertObject(fn, rowPath('items', i, ''), list[i]);
@@ -293,17 +291,7 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
     if (segments !== null) segments[i] = segmentGroups.codeOf(segment);
     kept[i] = 1;
   };
-  for (let i = 0; i < n; i++) {
-    if (onInvalid === 'throw') readItem(i);
-    else {
-      try {
-        readItem(i);
-      } catch (error) {
-        if (!isLeadMathError(error)) throw error;
-        issues.push(issueOf(error, i));
-      }
-    }
-  }
+  const issues = eachRow(n, onInvalid, readItem);
   // Collected bad rows belong to no group.
   const keptRows =
     issues.length === 0 ? null : Int32Array.from(kept.keys()).filter((i) => kept[i] === 1);

@@ -1,7 +1,8 @@
-import { toEpochMs } from '../_lib/validate/instants';
+import { rowInstant, rowPath } from '../_lib/validate/instants';
+import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readOptions } from '../_lib/validate/options';
 import type { BusinessCalendar, InstantInput } from '../calendar/index';
-import { assertArray, assertObject, fail } from '../errors';
+import { assertArray, assertObject, fail, type LeadMathIssue } from '../errors';
 import { readCalendar } from './_internal/readCalendar';
 
 /**
@@ -27,6 +28,12 @@ export interface SpeedToLeadOptions {
    * @defaultValue alwaysOpen
    */
   readonly calendar?: BusinessCalendar;
+  /**
+   * What a bad item does: `'throw'` throws on the first one, naming its row;
+   * `'collect'` leaves it out (of `total` too) and lists it in `issues`.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'collect';
 }
 
 /**
@@ -55,6 +62,8 @@ export interface SpeedToLeadResult {
   readonly buckets: readonly SpeedBucket[];
   /** Share answered within an hour (the first two buckets); `null` with no leads. */
   readonly withinHour: number | null;
+  /** With `onInvalid: 'collect'`, the items left out as bad, by row. */
+  readonly issues?: readonly LeadMathIssue[];
 }
 
 const LIMITS = [5 * 60_000, 3_600_000, 86_400_000] as const;
@@ -95,27 +104,32 @@ export function speedToLead(
 ): SpeedToLeadResult {
   const fn = 'speedToLead';
   const list = assertArray(fn, 'items', items);
-  const calendar = readCalendar(
-    fn,
-    'options.calendar',
-    readOptions(fn, options, ['calendar']).calendar,
-  );
+  const fields = readOptions(fn, options, ['calendar', 'onInvalid']);
+  const calendar = readCalendar(fn, 'options.calendar', fields.calendar);
+  const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
   const counts = [0, 0, 0, 0, 0];
-  for (let i = 0; i < list.length; i++) {
-    const item = assertObject(fn, `items[${i}]`, list[i]);
-    const start = toEpochMs(fn, `items[${i}].start`, item.start);
+  const issues = eachRow(list.length, onInvalid, (i) => {
+    const item = assertObject(fn, rowPath('items', i, ''), list[i]);
+    const start = rowInstant(fn, 'items', i, 'start', item.start);
     if (item.stop === undefined || item.stop === null) {
       counts[4]!++;
-      continue;
+      return;
     }
-    const stop = toEpochMs(fn, `items[${i}].stop`, item.stop);
-    if (stop < start)
-      fail('INVALID_ARGUMENT', fn, `items[${i}].stop`, item.stop, 'an instant at or after start');
+    const stop = rowInstant(fn, 'items', i, 'stop', item.stop);
+    if (stop < start) {
+      fail(
+        'INVALID_ARGUMENT',
+        fn,
+        rowPath('items', i, 'stop'),
+        item.stop,
+        'an instant at or after start',
+      );
+    }
     const ms = calendar.between(start, stop);
     counts[ms <= LIMITS[0] ? 0 : ms <= LIMITS[1] ? 1 : ms <= LIMITS[2] ? 2 : 3]!++;
-  }
-  const total = list.length;
-  return {
+  });
+  const total = list.length - issues.length;
+  const result: SpeedToLeadResult = {
     total,
     buckets: LABELS.map((label, b) => ({
       label,
@@ -124,4 +138,5 @@ export function speedToLead(
     })),
     withinHour: total === 0 ? null : (counts[0]! + counts[1]!) / total,
   };
+  return onInvalid === 'collect' ? { ...result, issues } : result;
 }

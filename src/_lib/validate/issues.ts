@@ -46,8 +46,13 @@ export function issueOf(
   row: number,
 ): LeadMathIssue {
   const { path, expected } = error.details;
-  // `activities[3].leadId` → `leadId`; `events[2]` → no field.
-  const field = /^[^[]*\[\d+\]\.([^.[]+)/.exec(path)?.[1];
+  // `activities[3].leadId` → `leadId`; `events[2]` → no field; a cell of a
+  // column names its column: `activities.at[5]` → `at`, a property column's
+  // code `activities.properties.path.codes[5]` → `path`.
+  const field =
+    /^[^[]*\[\d+\]\.([^.[]+)/.exec(path)?.[1] ??
+    /\.properties\.(.+)\.codes\[\d+\]$/.exec(path)?.[1] ??
+    /\.([^.[]+)\[\d+\]$/.exec(path)?.[1];
   const received = / got (.*)$/s.exec(error.message)?.[1] ?? '';
   return {
     code: error.code,
@@ -58,4 +63,27 @@ export function issueOf(
     received,
     message: error.message,
   };
+}
+
+/**
+ * Reads rows 0 … n − 1 with `read`. In `'throw'` mode the first bad row
+ * throws; in `'collect'` mode a row whose `read` throws a LeadMathError
+ * becomes an issue naming it, and `read` must have recorded nothing for it
+ * (check first, then write). Returns the issues (empty in `'throw'` mode).
+ */
+export function eachRow(n: number, mode: OnInvalid, read: (row: number) => void): LeadMathIssue[] {
+  const issues: LeadMathIssue[] = [];
+  if (mode === 'throw') {
+    for (let i = 0; i < n; i++) read(i);
+    return issues;
+  }
+  for (let i = 0; i < n; i++) {
+    try {
+      read(i);
+    } catch (error) {
+      if (!isLeadMathError(error)) throw error;
+      issues.push(issueOf(error, i));
+    }
+  }
+  return issues;
 }

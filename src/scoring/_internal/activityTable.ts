@@ -1,8 +1,8 @@
 import {
   assertFloat64Column,
   assertIndexColumn,
-  assertIndicesBelow,
   firstBadRow,
+  firstOutOfRange,
   type IndexColumn,
 } from '../../_lib/columns/typedArrays';
 import {
@@ -89,6 +89,7 @@ export function tableFromColumns(
   path: string,
   value: ColumnarActivities,
   leadCount: number,
+  rows: RowIssues = new RowIssues('throw'),
 ): ActivityTable {
   assertKnownKeys(fn, `${path}.`, value as unknown as Readonly<Record<string, unknown>>, [
     'leadIndex',
@@ -132,18 +133,47 @@ export function tableFromColumns(
     first?.codes ?? type,
     first?.limit ?? types.length,
   );
-  if (bad >= 0) {
-    if (!inSupportedRange(at[bad]!)) {
-      fail('INVALID_DATE', fn, `${path}.at[${bad}]`, at[bad], INSTANT_EXPECTED);
+  /** Checks row i's cells, naming the first bad one. */
+  const checkRow = (i: number): void => {
+    if (!inSupportedRange(at[i]!)) {
+      fail('INVALID_DATE', fn, `${path}.at[${i}]`, at[i], INSTANT_EXPECTED);
     }
-    assertIndicesBelow(fn, `${path}.leadIndex`, leadIndex, leadCount, 'leads.length');
-    assertIndicesBelow(fn, `${path}.type`, type, types.length, 'types.length');
+    const cells = [
+      { column: leadIndex, limit: leadCount, name: `${path}.leadIndex`, of: 'leads.length' },
+      { column: type, limit: types.length, name: `${path}.type`, of: 'types.length' },
+      ...propertyCodes.map(({ codes, limit, name }) => ({
+        column: codes,
+        limit,
+        name: `${path}.properties.${name}.codes`,
+        of: 'values.length',
+      })),
+    ];
+    for (const { column, limit, name, of } of cells) {
+      const x = column[i]!;
+      if (!(x >= 0 && x < limit)) {
+        fail('INVALID_ARGUMENT', fn, `${name}[${i}]`, x, `an index below ${of} (${limit})`);
+      }
+    }
+  };
+  // The first property column was checked by the fused pass; the others now.
+  let firstBad = bad;
+  for (const { codes, limit } of propertyCodes.slice(1)) {
+    const k = firstOutOfRange(codes, limit);
+    if (k >= 0 && (firstBad < 0 || k < firstBad)) firstBad = k;
   }
-  for (const [k, { codes, limit, name }] of propertyCodes.entries()) {
-    if (k === 0 && bad < 0) continue; // checked by the fused pass
-    assertIndicesBelow(fn, `${path}.properties.${name}.codes`, codes, limit, 'values.length');
+  let lead = leadIndex instanceof Int32Array ? leadIndex : Int32Array.from(leadIndex);
+  if (firstBad >= 0) {
+    if (rows.mode === 'throw') checkRow(firstBad);
+    // Collecting: every bad row is reported and left out (in a copy of the column).
+    lead = Int32Array.from(leadIndex);
+    for (let i = firstBad; i < count; i++) {
+      const good = rows.read(i, () => {
+        checkRow(i);
+        return true;
+      });
+      if (good === undefined) lead[i] = -1;
+    }
   }
-  const lead = leadIndex instanceof Int32Array ? leadIndex : Int32Array.from(leadIndex);
   // Own columns only: a field named `constructor` is not Object.prototype's.
   const table = new Map<string, PropertyColumn>(
     Object.entries(columns as Record<string, PropertyColumn>),

@@ -66,7 +66,7 @@ export function prepareBatch(
   }
   const rows = new RowIssues(onInvalid);
   const table = columnar
-    ? tableFromColumns(fn, 'activities', activities, items.length)
+    ? tableFromColumns(fn, 'activities', activities, items.length, rows)
     : tableFromObjects(
         fn,
         'activities',
