@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   evaluateModel,
+  type SlaItem,
   scoreLeadsColumns,
   slaItemsFromEvents,
   slaReport,
@@ -19,13 +20,13 @@ const H = 3_600_000;
 const T = Date.UTC(2026, 2, 2, 9);
 
 describe('slaReport', () => {
-  const items = [
+  const items: readonly SlaItem[] = [
     { owner: 'ana', start: T, stop: T + H, outcome: 'accepted' },
     { owner: 'ana', start: 'yesterday' },
     { owner: 'ben', start: T, stop: T + 3 * H },
     { owner: { name: 'cy' }, start: T },
     { owner: 'ben', start: T, stop: T - H },
-  ];
+  ] as never;
   const policy = { target: { hours: 2 }, asOf: T + 10 * H };
 
   it('throws on the first bad item by default, naming it', () => {
@@ -163,6 +164,21 @@ describe('scoreLeadsColumns', () => {
     // Good rows: one demo each for a (row 0) and b (row 1).
     expect(Array.from(result.score)).toEqual([10, 10]);
     expect(Array.from(columns.leadIndex)).toEqual(before);
+  });
+
+  it('names the first bad row of the input even when leads are not grouped', () => {
+    const shuffled = {
+      leadIndex: Int32Array.of(1, 0, 1, 0),
+      type: new Uint8Array(4),
+      types: ['demo'],
+      // Rows 0 (lead b) and 3 (lead a) are bad; lead a is scored first.
+      at: Float64Array.of(Number.NaN, T, T, T * 1000),
+    };
+    expectLeadMathError(
+      () => scoreLeadsColumns(model, leads, shuffled, { asOf: T + H }),
+      'INVALID_DATE',
+      'activities.at[0]',
+    );
   });
 
   it('names a bad code of a second property column', () => {

@@ -1,7 +1,7 @@
 import { readFields } from '../_lib/validate/options';
 import type { LeadMathIssue } from '../errors';
 import { prepareBatch } from './_internal/batch';
-import { scoreInto } from './_internal/engine';
+import { scoreColumns } from './_internal/engine';
 import type { ColumnarActivities } from './columnarActivities';
 import type { ScoringModel } from './model';
 import type { Activity, Lead } from './scoreLead';
@@ -93,28 +93,16 @@ export function scoreLeadsColumns(
     { asOf: fields.asOf, explain: false, onInvalid: fields.onInvalid },
     false,
   );
-  const n = batch.leads.length;
-  const columns: ScoreColumns = {
-    score: new Float64Array(n),
-    fit: new Float64Array(n),
-    behavior: new Float64Array(n),
-    qualified: new Uint8Array(n),
-    qualifiedAt: new Float64Array(n),
-  };
+  const out = scoreColumns(batch.model, batch.leads, batch.table, batch.asOf, false);
   const threshold = batch.model.threshold;
-  scoreInto(
-    batch.model,
-    batch.leads,
-    batch.table,
-    batch.asOf,
-    false,
-    (j, score, fit, behavior, qualifiedAt) => {
-      columns.score[j] = score;
-      columns.fit[j] = fit;
-      columns.behavior[j] = behavior;
-      columns.qualified[j] = score >= threshold ? 1 : 0;
-      columns.qualifiedAt[j] = qualifiedAt ?? Number.NaN;
-    },
-  );
+  const qualified = new Uint8Array(batch.leads.length);
+  for (let j = 0; j < qualified.length; j++) qualified[j] = out.score[j]! >= threshold ? 1 : 0;
+  const columns: ScoreColumns = {
+    score: out.score,
+    fit: out.fit,
+    behavior: out.behavior,
+    qualified,
+    qualifiedAt: out.qualifiedAt,
+  };
   return batch.onInvalid === 'collect' ? { ...columns, issues: batch.issues } : columns;
 }

@@ -34,32 +34,31 @@ export const pathCondition: fc.Arbitrary<Condition> = fc.oneof(
 );
 
 export const points = fc.integer({ min: -30, max: 40 });
-export const rule = fc.oneof(
-  fc.record(
-    {
-      kind: fc.constant('fit' as const),
-      points,
-      when: condition,
-    },
-    { requiredKeys: ['kind', 'points', 'when'] },
-  ),
-  fc.record(
-    {
-      kind: fc.constant('behavior' as const),
-      points,
-      cap: fc.integer({ min: 1, max: 60 }),
-      when: fc.record(
-        {
-          activity: fc.constantFrom(...types),
-          where: pathCondition,
-          withinDays: fc.integer({ min: 1, max: 60 }),
-        },
-        { requiredKeys: ['activity'] },
-      ),
-    },
-    { requiredKeys: ['kind', 'points', 'when'] },
-  ),
+export const fitRule = fc.record(
+  {
+    kind: fc.constant('fit' as const),
+    points,
+    when: condition,
+  },
+  { requiredKeys: ['kind', 'points', 'when'] },
 );
+export const behaviorRule = fc.record(
+  {
+    kind: fc.constant('behavior' as const),
+    points,
+    cap: fc.integer({ min: 1, max: 60 }),
+    when: fc.record(
+      {
+        activity: fc.constantFrom(...types),
+        where: pathCondition,
+        withinDays: fc.integer({ min: 1, max: 60 }),
+      },
+      { requiredKeys: ['activity'] },
+    ),
+  },
+  { requiredKeys: ['kind', 'points', 'when'] },
+);
+export const rule = fc.oneof(fitRule, behaviorRule);
 export const decay = fc.oneof(
   fc.record({
     kind: fc.constant('percent' as const),
@@ -77,24 +76,35 @@ export const decay = fc.oneof(
     afterDays: fc.integer({ min: 0, max: 10 }),
   }),
 );
-export const model: fc.Arbitrary<ScoringModel> = fc
-  .record(
-    {
-      threshold: fc.integer({ min: 1, max: 100 }),
-      rules: fc.array(rule, { maxLength: 6 }),
-      decay,
-      floorShare: fc.double({ min: 0, max: 1, noNaN: true }),
-    },
-    { requiredKeys: ['threshold', 'rules'] },
-  )
-  .map(({ threshold, rules, decay, floorShare }) => ({
-    id: 'generated',
-    version: 1,
-    threshold,
-    rules: rules.map((r, i) => ({ id: `r${i}`, ...r })) as ScoringModel['rules'],
-    ...(decay === undefined ? {} : { decay }),
-    ...(floorShare === undefined ? {} : { floor: Math.floor(threshold * floorShare) }),
-  }));
+/** Models of `minRules` to `maxRules` rules (more than 32 exercise the multi-word rule masks). */
+/**
+ * Models of `minRules` to `maxRules` rules drawn from `kind` (mostly
+ * behaviour rules, more than 32 of them, exercise the multi-word rule masks).
+ */
+export const modelWith = (
+  minRules: number,
+  maxRules: number,
+  kind: fc.Arbitrary<object> = rule,
+): fc.Arbitrary<ScoringModel> =>
+  fc
+    .record(
+      {
+        threshold: fc.integer({ min: 1, max: 100 }),
+        rules: fc.array(kind, { minLength: minRules, maxLength: maxRules }),
+        decay,
+        floorShare: fc.double({ min: 0, max: 1, noNaN: true }),
+      },
+      { requiredKeys: ['threshold', 'rules'] },
+    )
+    .map(({ threshold, rules, decay, floorShare }) => ({
+      id: 'generated',
+      version: 1,
+      threshold,
+      rules: rules.map((r, i) => ({ id: `r${i}`, ...r })) as ScoringModel['rules'],
+      ...(decay === undefined ? {} : { decay }),
+      ...(floorShare === undefined ? {} : { floor: Math.floor(threshold * floorShare) }),
+    }));
+export const model = modelWith(0, 6);
 
 export const T0 = Date.UTC(2026, 0, 1);
 export const DAY = 86_400_000;

@@ -2,13 +2,103 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { scoreLead } from '../../src/scoring/scoreLead';
 import { scoreLeads } from '../../src/scoring/scoreLeads';
+import { scoreLeadsColumns } from '../../src/scoring/scoreLeadsColumns';
 import { validateModel } from '../../src/scoring/validateModel';
-import { activities, asOf, DAY, lead, model, T0 } from './arbitraries';
+import {
+  activities,
+  asOf,
+  behaviorRule,
+  DAY,
+  fitRule,
+  lead,
+  model,
+  modelWith,
+  T0,
+} from './arbitraries';
 import { naiveScore } from './naiveScorer';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
+/** Activity objects as columns: types and paths interned in order of appearance. */
+function toColumns(
+  rows: readonly { type: string; at: number; properties: { path: unknown } }[],
+  leadOf: (i: number) => number,
+) {
+  const types: string[] = [];
+  const values: unknown[] = [];
+  const type = new Uint8Array(rows.length);
+  const codes = new Uint8Array(rows.length);
+  rows.forEach((r, i) => {
+    if (!types.includes(r.type)) types.push(r.type);
+    if (!values.includes(r.properties.path)) values.push(r.properties.path);
+    type[i] = types.indexOf(r.type);
+    codes[i] = values.indexOf(r.properties.path);
+  });
+  return {
+    leadIndex: Int32Array.from(rows, (_, i) => leadOf(i)),
+    type,
+    types,
+    at: Float64Array.from(rows, (r) => r.at),
+    properties: { path: { codes, values: values as never[] } },
+  };
+}
+
 describe('the scoring engine against a naive scorer', () => {
+  test.prop(
+    {
+      m: modelWith(
+        33,
+        45,
+        fc.oneof({ arbitrary: behaviorRule, weight: 9 }, { arbitrary: fitRule, weight: 1 }),
+      ),
+      leads: fc.array(lead, { minLength: 1, maxLength: 3 }),
+      acts: activities,
+      t: asOf,
+    },
+    { numRuns: 60 },
+  )(
+    'models of more than 32 rules (several mask words) score as the naive scorer',
+    ({ m, leads, acts, t }) => {
+      const valid = validateModel(m);
+      const withIds = leads.map((l, i) => ({ ...l, id: `L${i}` }));
+      const rows = acts.map((a, i) => ({ ...a, leadId: `L${i % withIds.length}` }));
+      const got = scoreLeads(valid, withIds, rows, { asOf: t, explain: false });
+      withIds.forEach((l, i) => {
+        const want = naiveScore(
+          valid,
+          l,
+          rows.filter((r) => r.leadId === l.id),
+          t,
+        );
+        expect(close(got[i]!.score, want.score)).toBe(true);
+        expect(got[i]!.qualifiedAt?.getTime() ?? null).toBe(want.qualifiedAt);
+      });
+    },
+  );
+
+  test.prop({
+    m: model,
+    leads: fc.array(lead, { minLength: 1, maxLength: 4 }),
+    acts: activities,
+    t: asOf,
+  })('columnar activities in any row order score as the naive scorer', ({ m, leads, acts, t }) => {
+    const valid = validateModel(m);
+    const leadOf = (i: number) => (i * 7) % leads.length;
+    const columns = toColumns(acts, leadOf);
+    const got = scoreLeadsColumns(valid, leads, columns, { asOf: t });
+    leads.forEach((l, j) => {
+      const want = naiveScore(
+        valid,
+        l,
+        acts.filter((_, i) => leadOf(i) === j),
+        t,
+      );
+      expect(close(got.score[j]!, want.score)).toBe(true);
+      const at = got.qualifiedAt[j]!;
+      expect(Number.isNaN(at) ? null : at).toBe(want.qualifiedAt);
+    });
+  });
+
   test.prop({ m: model, l: lead, acts: activities, t: asOf }, { numRuns: 300 })(
     'scoreLead gives the naive score, fit, behaviour and qualifiedAt',
     ({ m, l, acts, t }) => {

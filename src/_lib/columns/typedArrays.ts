@@ -153,15 +153,30 @@ export function firstBadRow(
   cLimit: number,
 ): number {
   const n = at.length;
-  for (let i = 0; i < n; i++) {
-    const t = at[i]!;
-    if (
-      !(t >= minInstant && t < endInstant) ||
-      a[i]! >>> 0 >= aLimit ||
-      b[i]! >= bLimit ||
-      c[i]! >= cLimit
-    ) {
-      return i;
+  // Blocks of rows without a branch per row; a failing block is searched.
+  for (let from = 0; from < n; from += 4096) {
+    const to = Math.min(n, from + 4096);
+    let ok = 1;
+    for (let i = from; i < to; i++) {
+      const t = at[i]!;
+      ok &=
+        (t >= minInstant ? 1 : 0) &
+        (t < endInstant ? 1 : 0) &
+        (a[i]! >>> 0 < aLimit ? 1 : 0) &
+        (b[i]! < bLimit ? 1 : 0) &
+        (c[i]! < cLimit ? 1 : 0);
+    }
+    if (ok === 1) continue;
+    for (let i = from; i < to; i++) {
+      const t = at[i]!;
+      if (
+        !(t >= minInstant && t < endInstant) ||
+        a[i]! >>> 0 >= aLimit ||
+        b[i]! >= bLimit ||
+        c[i]! >= cLimit
+      ) {
+        return i;
+      }
     }
   }
   return -1;

@@ -4,7 +4,8 @@
  * way to test `where` conditions by row), so the inner loop compares integers.
  */
 
-import { groupByLead } from '../../_lib/columns/groupByLead';
+import { groupByLead, sortRowsByTime } from '../../_lib/columns/groupByLead';
+import { END_INSTANT_MS, MIN_INSTANT_MS } from '../../_lib/validate/instants';
 import type { Condition, DecayPolicy, ScoringModel } from '../model';
 import { compileCondition, conditionRows, leafRowsOfObjects, leafTest } from './conditions';
 import { applyDecay } from './decay';
@@ -40,6 +41,16 @@ export interface ActivityTable {
   readonly where?: (condition: Condition) => (row: number) => boolean;
   /** Evaluates a `where` condition on every row at once, 1 where it holds (columnar tables). */
   readonly whereRows?: (condition: Condition) => Uint8Array;
+  /**
+   * Whether every row's instant, type and property codes are known to be
+   * valid. When not (columnar input read once), the engine checks each row
+   * as it reads it and calls `checkAll` on the first bad one, which throws
+   * naming the first bad row of the input.
+   */
+  readonly checked: boolean;
+  readonly checkAll?: () => void;
+  /** Checks the property columns other than `used` (which the engine checks as it reads it). */
+  readonly checkColumnsExcept?: (used: ArrayLike<number> | null) => void;
   /** The interned column of a property, when the table is columnar and has it. */
   readonly column?: (
     field: string,
@@ -209,10 +220,20 @@ function maskSource(rules: readonly CompiledBehaviorRule[], table: ActivityTable
   return { words, combined: null, width: 0, codes: null, masks };
 }
 
+/** Scores per lead, as columns; `qualifiedAt` is NaN where a lead never qualified. */
+export interface EngineOutput {
+  readonly score: Float64Array;
+  readonly fit: Float64Array;
+  readonly behavior: Float64Array;
+  readonly qualifiedAt: Float64Array;
+  /** Each lead's contributions, with `explain`; else null. */
+  readonly contributions: EngineContribution[][] | null;
+}
+
 /**
- * Scores every lead against the table as of `asOf` (epoch ms). Rows after
- * `asOf` are ignored. With `explain`, each result lists its contributions.
- * `ids`, when given, adds `leadId` to each result.
+ * Scores every lead against the table as of `asOf` (epoch ms), as result
+ * objects. Rows after `asOf` are ignored. With `explain`, each result lists
+ * its contributions. `ids`, when given, adds `leadId` to each result.
  */
 export function scoreTable(
   model: CompiledModel,
@@ -222,36 +243,25 @@ export function scoreTable(
   explain: boolean,
   ids?: readonly (string | number)[],
 ): EngineResult[] {
-  const results: EngineResult[] = new Array(leads.length);
+  const out = scoreColumns(model, leads, table, asOf, explain);
+  const n = leads.length;
+  const results: EngineResult[] = new Array(n);
   const threshold = model.threshold;
-  scoreInto(model, leads, table, asOf, explain, (j, score, fit, behavior, qualifiedAt, list) => {
-    const qualified = score >= threshold;
-    const date = qualifiedAt === null ? null : new Date(qualifiedAt);
-    results[j] =
-      ids === undefined
-        ? { score, fit, behavior, qualified, qualifiedAt: date, contributions: list }
-        : {
-            leadId: ids[j]!,
-            score,
-            fit,
-            behavior,
-            qualified,
-            qualifiedAt: date,
-            contributions: list,
-          };
-  });
+  for (let j = 0; j < n; j++) {
+    const score = out.score[j]!;
+    const at = out.qualifiedAt[j]!;
+    const base = {
+      score,
+      fit: out.fit[j]!,
+      behavior: out.behavior[j]!,
+      qualified: score >= threshold,
+      qualifiedAt: at === at ? new Date(at) : null,
+      contributions: out.contributions === null ? NONE : out.contributions[j]!,
+    };
+    results[j] = ids === undefined ? base : { leadId: ids[j]!, ...base };
+  }
   return results;
 }
-
-/** Receives one lead's score; `qualifiedAt` is epoch ms or null. */
-export type Emit = (
-  lead: number,
-  score: number,
-  fit: number,
-  behavior: number,
-  qualifiedAt: number | null,
-  contributions: EngineContribution[],
-) => void;
 
 /** Fit points per lead, column by column: each rule's condition on every lead at once. */
 function fitColumns(
@@ -269,67 +279,41 @@ function fitColumns(
   return { points, truth };
 }
 
-/** `values` permuted: out[k] = values[order[k]] (with `width` cells per row). */
-function gather<T extends Float64Array | Uint32Array | Uint8Array | Uint16Array | Int32Array>(
-  values: T,
-  order: Int32Array,
-  width = 1,
-): T {
-  const out = new (values.constructor as new (n: number) => T)(order.length * width);
-  if (width === 1) for (let k = 0; k < order.length; k++) out[k] = values[order[k]!]!;
-  else {
-    for (let k = 0; k < order.length; k++) {
-      const from = order[k]! * width;
-      for (let w = 0; w < width; w++) out[k * width + w] = values[from + w]!;
-    }
-  }
-  return out;
-}
-
 /**
- * The engine proper: scores every lead and hands each result to `emit`, in
- * lead order. Rows are grouped by lead in time order first (the usual
- * export order needs no work: see `groupByLead`), and then, for rows that
- * were not in that order, their columns are gathered so that the hot loop
- * always reads rows in sequence.
+ * The engine proper: scores every lead, in lead order. Rows are grouped by
+ * lead first (rows already grouped, the usual export order, need no work:
+ * see `groupByLead`). Each lead's rows are then copied into small local
+ * arrays (instant and rule bits), checked as they are read when the table
+ * was not checked up front, and put in time order when they are not, so the
+ * big columns are read once and the scoring loop works in cache.
  */
-export function scoreInto(
+export function scoreColumns(
   model: CompiledModel,
   leads: readonly unknown[],
   table: ActivityTable,
   asOf: number,
   explain: boolean,
-  emit: Emit,
-): void {
+): EngineOutput {
   const rules = model.behavior;
   const ruleCount = rules.length;
   const source = maskSource(rules, table);
   const words = source.words;
-  const combined = source.combined;
   const width = source.width;
+  // How a row's rule bits are read: 0 lookup by (type, value), 1 by type, 2 precomputed.
+  const mode = source.combined === null ? 2 : source.codes === null ? 1 : 0;
+  // The precomputed masks read codes without checking them: check first.
+  if (mode === 2 && !table.checked) table.checkAll!();
+  // Columns the engine does not read are checked all the same.
+  if (mode !== 2 && !table.checked) table.checkColumnsExcept!(source.codes);
+  const checking = !table.checked;
+  const lookup = source.combined ?? new Uint32Array(0);
+  const precomputed = source.masks ?? new Uint32Array(0);
+  const valueCodes = source.codes ?? new Uint8Array(0);
+  const typeCount = table.types.length;
+  const type = table.type;
+  const at = table.at;
   const leadCount = leads.length;
-  const groups = groupByLead(table.lead, leadCount, table.at);
-  const start = groups.start;
-  const order = groups.order;
-  const at = order === null ? table.at : gather(table.at, order);
-  const type = order === null ? table.type : gather(toTyped(table.type), order);
-  const codes =
-    source.codes === null
-      ? null
-      : order === null
-        ? source.codes
-        : gather(toTyped(source.codes), order);
-  const masks =
-    source.masks === null
-      ? null
-      : order === null
-        ? source.masks
-        : gather(source.masks, order, words);
-  // How a row's first word of rule bits is read: 0 lookup by (type, value), 1 by type, 2 precomputed.
-  const mode = combined === null ? 2 : codes === null ? 1 : 0;
-  const lookup = combined ?? new Uint32Array(0);
-  const precomputed = masks ?? new Uint32Array(0);
-  const valueCodes = codes ?? new Uint8Array(0);
+  const { start, order } = groupByLead(table.lead, leadCount);
 
   const fit = fitColumns(model.fit, leads);
   const points = Float64Array.from(rules, (rule) => rule.points);
@@ -342,10 +326,22 @@ export function scoreInto(
   const floor = model.floor;
   const decay = model.decay;
 
+  const out: EngineOutput = {
+    score: new Float64Array(leadCount),
+    fit: fit.points,
+    behavior: new Float64Array(leadCount),
+    qualifiedAt: new Float64Array(leadCount),
+    contributions: explain ? new Array(leadCount) : null,
+  };
+
   let longest = 0;
   for (let j = 0; j < leadCount; j++) longest = Math.max(longest, start[j + 1]! - start[j]!);
-  /** The rule bits of the current lead's rows: `words` words per row, from its first row. */
-  const bits = new Uint32Array(longest * words);
+  // One lead's rows: instants and rule bits (`words` per row), in time order.
+  let localAt = new Float64Array(longest);
+  let localBits = new Uint32Array(longest * words);
+  let spareAt = new Float64Array(0);
+  let spareBits = new Uint32Array(0);
+  let positions = new Int32Array(0);
 
   const count = new Float64Array(ruleCount); // matches counted at asOf
   const inWindow = new Float64Array(ruleCount); // matches in the window at the running instant
@@ -354,8 +350,55 @@ export function scoreInto(
 
   for (let j = 0; j < leadCount; j++) {
     const from = start[j]!;
-    let to = start[j + 1]!;
-    while (to > from && at[to - 1]! > asOf) to--;
+    const rows = start[j + 1]! - from;
+
+    // Copy the lead's rows, checking each cell read and whether they are in time order.
+    let ok = 1;
+    let inOrder = true;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < rows; k++) {
+      const row = order === null ? from + k : order[from + k]!;
+      const t = at[row]!;
+      localAt[k] = t;
+      if (t < previous) inOrder = false;
+      previous = t;
+      if (mode === 0) {
+        const ty = type[row]!;
+        const c = valueCodes[row]!;
+        localBits[k] = lookup[ty * width + c]!;
+        if (checking) ok &= (ty < typeCount ? 1 : 0) & (c < width ? 1 : 0);
+      } else if (mode === 1) {
+        const ty = type[row]!;
+        localBits[k] = lookup[ty]!;
+        if (checking) ok &= ty < typeCount ? 1 : 0;
+      } else {
+        for (let w = 0; w < words; w++) localBits[k * words + w] = precomputed[row * words + w]!;
+      }
+      if (checking) ok &= (t >= MIN_INSTANT_MS ? 1 : 0) & (t < END_INSTANT_MS ? 1 : 0);
+    }
+    if (ok === 0) {
+      table.checkAll!(); // throws, naming the first bad row of the input
+      throw new Error('scoreColumns: a bad row passed checkAll');
+    }
+    if (!inOrder) {
+      // Time order, ties in row order (rows of a lead arrive in row order).
+      if (positions.length < rows) {
+        positions = new Int32Array(longest);
+        spareAt = new Float64Array(longest);
+        spareBits = new Uint32Array(longest * words);
+      }
+      for (let k = 0; k < rows; k++) positions[k] = k;
+      sortRowsByTime(positions, 0, rows, localAt);
+      for (let k = 0; k < rows; k++) {
+        const p = positions[k]!;
+        spareAt[k] = localAt[p]!;
+        for (let w = 0; w < words; w++) spareBits[k * words + w] = localBits[p * words + w]!;
+      }
+      [localAt, spareAt] = [spareAt, localAt];
+      [localBits, spareBits] = [spareBits, localBits];
+    }
+    let to = rows;
+    while (to > 0 && localAt[to - 1]! > asOf) to--;
 
     const fitPoints = fit.points[j]!;
     const contributions = explain ? ([] as EngineContribution[]) : NONE;
@@ -374,26 +417,18 @@ export function scoreInto(
       count[r] = 0;
       inWindow[r] = 0;
       value[r] = 0;
-      tails[r] = from;
+      tails[r] = 0;
     }
-    // The rule bits of this lead's rows, one simple loop per way of reading them.
-    const rows = to - from;
-    if (mode === 0)
-      for (let k = 0; k < rows; k++)
-        bits[k] = lookup[type[from + k]! * width + valueCodes[from + k]!]!;
-    else if (mode === 1) for (let k = 0; k < rows; k++) bits[k] = lookup[type[from + k]!]!;
-    else bits.set(precomputed.subarray(from * words, to * words));
     let running = fitPoints;
-    let qualifiedAt = -1;
+    let qualifiedAt = Number.NaN;
     let qualified = false;
     // Decay runs from the last activity that matched a rule: an activity no
     // rule scores (an unscored email open) does not make a lead fresh again.
     let lastScored = Number.NaN;
-    for (let k = from; k < to; k++) {
-      const t = at[k]!;
-      const base = (k - from) * words;
+    for (let k = 0; k < to; k++) {
+      const t = localAt[k]!;
       for (let w = 0; w < words; w++) {
-        let m = bits[base + w]!;
+        let m = localBits[k * words + w]!;
         if (m !== 0) lastScored = t;
         while (m !== 0) {
           const low = m & -m;
@@ -408,7 +443,7 @@ export function scoreInto(
         }
       }
       // The score is read once every row of this instant has counted.
-      if (qualified || (k + 1 < to && at[k + 1] === t)) continue;
+      if (qualified || (k + 1 < to && localAt[k + 1] === t)) continue;
       for (let q = 0; q < windowedCount; q++) {
         const r = windowed[q]!;
         if (inWindow[r] === 0) {
@@ -421,8 +456,8 @@ export function scoreInto(
         let tail = tails[r]!;
         let dropped = false;
         for (; tail <= k; tail++) {
-          if (at[tail]! >= oldest) break;
-          if ((bits[(tail - from) * words + word]! & bit) !== 0) {
+          if (localAt[tail]! >= oldest) break;
+          if ((localBits[tail * words + word]! & bit) !== 0) {
             inWindow[r]!--;
             dropped = true;
           }
@@ -441,24 +476,7 @@ export function scoreInto(
     }
     let behavior = 0;
     for (let r = 0; r < ruleCount; r++) behavior += capped(points[r]! * count[r]!, caps[r]!);
-    if (explain) {
-      explainBehavior(
-        contributions,
-        rules,
-        (k, w) =>
-          w > 0
-            ? precomputed[k * words + w]!
-            : mode === 0
-              ? lookup[type[k]! * width + valueCodes[k]!]!
-              : mode === 1
-                ? lookup[type[k]!]!
-                : precomputed[k * words]!,
-        at,
-        from,
-        to,
-        asOf,
-      );
-    }
+    if (explain) explainBehavior(contributions, rules, localBits, words, localAt, to, asOf);
 
     // Decay of the behaviour points, from the last activity to asOf, never below the floor.
     let decayed = behavior;
@@ -475,35 +493,29 @@ export function scoreInto(
         });
       }
     }
-    emit(j, fitPoints + decayed, fitPoints, decayed, qualified ? qualifiedAt : null, contributions);
+    out.score[j] = fitPoints + decayed;
+    out.behavior[j] = decayed;
+    out.qualifiedAt[j] = qualifiedAt;
+    if (out.contributions !== null) out.contributions[j] = contributions;
   }
-}
-
-/** An index column as a typed array (columns of activity objects are already typed). */
-function toTyped(column: ArrayLike<number>): Uint32Array | Uint16Array | Uint8Array | Int32Array {
-  return column instanceof Uint32Array ||
-    column instanceof Uint16Array ||
-    column instanceof Uint8Array ||
-    column instanceof Int32Array
-    ? column
-    : Uint32Array.from(column);
+  return out;
 }
 
 /** Lists the behaviour points activity by activity, in time order, with caps applied. */
 function explainBehavior(
   out: EngineContribution[],
   rules: readonly CompiledBehaviorRule[],
-  bitsOf: (row: number, word: number) => number,
+  bits: Uint32Array,
+  words: number,
   at: Float64Array,
-  from: number,
   to: number,
   asOf: number,
 ): void {
   const totals = new Float64Array(rules.length);
-  for (let k = from; k < to; k++) {
+  for (let k = 0; k < to; k++) {
     const t = at[k]!;
     for (let r = 0; r < rules.length; r++) {
-      if ((bitsOf(k, r >>> 5) & (1 << (r & 31))) === 0) continue;
+      if ((bits[k * words + (r >>> 5)]! & (1 << (r & 31))) === 0) continue;
       const rule = rules[r]!;
       if (t < asOf - rule.withinMs) continue;
       const next = capped(totals[r]! + rule.points, rule.cap);

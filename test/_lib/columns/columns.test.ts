@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyGroups } from '../../../src/_lib/columns/groupByKey';
-import { groupByLead } from '../../../src/_lib/columns/groupByLead';
+import { groupByLead, sortRowsByTime } from '../../../src/_lib/columns/groupByLead';
 import { IdIndex, idKey } from '../../../src/_lib/columns/ids';
 import {
   assertIndexColumn,
@@ -111,17 +111,17 @@ describe('IdIndex', () => {
   });
 });
 
-/** The same grouping by a plain sort of row indices: lead, then instant, then row. */
-function naiveGroups(lead: Int32Array, leadCount: number, at: Float64Array): number[][] {
+/** The same grouping by a plain sort of row indices: lead, then row. */
+function naiveGroups(lead: Int32Array, leadCount: number): number[][] {
   const groups: number[][] = Array.from({ length: leadCount }, () => []);
   const rows = Array.from(lead.keys()).filter((i) => lead[i]! >= 0);
-  rows.sort((a, b) => lead[a]! - lead[b]! || at[a]! - at[b]! || a - b);
+  rows.sort((a, b) => lead[a]! - lead[b]! || a - b);
   for (const row of rows) groups[lead[row]!]!.push(row);
   return groups;
 }
 
-function groupsOf(lead: Int32Array, leadCount: number, at: Float64Array): number[][] {
-  const { start, order } = groupByLead(lead, leadCount, at);
+function groupsOf(lead: Int32Array, leadCount: number): number[][] {
+  const { start, order } = groupByLead(lead, leadCount);
   return Array.from({ length: leadCount }, (_, j) => {
     const rows: number[] = [];
     for (let k = start[j]!; k < start[j + 1]!; k++) rows.push(order === null ? k : order[k]!);
@@ -130,38 +130,53 @@ function groupsOf(lead: Int32Array, leadCount: number, at: Float64Array): number
 }
 
 describe('groupByLead', () => {
-  it('keeps rows already grouped in time order as they are', () => {
-    const lead = Int32Array.of(0, 0, 1, 2, 2, 2);
-    const at = Float64Array.of(1, 1, 5, 2, 3, 3);
-    const groups = groupByLead(lead, 4, at);
+  it('keeps rows already grouped by ascending lead as they are', () => {
+    const groups = groupByLead(Int32Array.of(0, 0, 1, 2, 2, 2), 4);
     expect(groups.order).toBeNull();
     expect(Array.from(groups.start)).toEqual([0, 2, 3, 6, 6]);
   });
 
-  it('sorts by lead and time, ties in row order, leaving out rows of no lead', () => {
+  it('groups by lead in row order, leaving out rows of no lead', () => {
     const lead = Int32Array.of(1, 0, 1, -1, 0, 1);
-    const at = Float64Array.of(9, 4, 3, 1, 4, 3);
-    expect(groupsOf(lead, 2, at)).toEqual([
+    expect(groupsOf(lead, 2)).toEqual([
       [1, 4],
-      [2, 5, 0],
+      [0, 2, 5],
     ]);
-    expect(groupByLead(lead, 2, at).order).not.toBeNull();
+    expect(groupByLead(lead, 2).order).not.toBeNull();
   });
 
-  it('equals a plain sort on random rows, short and long groups', () => {
+  it('equals a plain sort on random rows', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.tuple(fc.integer({ min: -1, max: 5 }), fc.integer({ min: 0, max: 8 })), {
-          maxLength: 200,
-        }),
+        fc.array(fc.integer({ min: -1, max: 5 }), { maxLength: 200 }),
         (leadCount, rows) => {
-          const lead = Int32Array.from(rows, ([j]) => (j >= leadCount ? -1 : j));
-          const at = Float64Array.from(rows, ([, t]) => t);
-          expect(groupsOf(lead, leadCount, at)).toEqual(naiveGroups(lead, leadCount, at));
+          const lead = Int32Array.from(rows, (j) => (j >= leadCount ? -1 : j));
+          expect(groupsOf(lead, leadCount)).toEqual(naiveGroups(lead, leadCount));
         },
       ),
     );
+  });
+});
+
+describe('sortRowsByTime', () => {
+  it('orders rows by instant, ties in row order, short and long runs', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 8 }), { maxLength: 120 }), (times) => {
+        const at = Float64Array.from(times);
+        const rows = Int32Array.from(times.keys());
+        sortRowsByTime(rows, 0, rows.length, at);
+        const expected = Array.from(times.keys()).sort((a, b) => at[a]! - at[b]! || a - b);
+        expect(Array.from(rows)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('sorts only the given range', () => {
+    const at = Float64Array.of(5, 4, 3, 2, 1);
+    const rows = Int32Array.of(0, 1, 2, 3, 4);
+    sortRowsByTime(rows, 1, 4, at);
+    expect(Array.from(rows)).toEqual([0, 3, 2, 1, 4]);
   });
 });
 
