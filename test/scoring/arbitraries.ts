@@ -100,7 +100,7 @@ export const modelWith = (
       id: 'generated',
       version: 1,
       threshold,
-      rules: rules.map((r, i) => ({ id: `r${i}`, ...r })) as ScoringModel['rules'],
+      rules: rules.map((r, i) => ({ id: `r${i}`, ...r })) as unknown as ScoringModel['rules'],
       ...(decay === undefined ? {} : { decay }),
       ...(floorShare === undefined ? {} : { floor: Math.floor(threshold * floorShare) }),
     }));
