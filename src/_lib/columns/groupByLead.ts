@@ -12,14 +12,17 @@ export interface LeadGroups {
   readonly start: Int32Array;
   /** Row indices in group order, or null when rows are already in that order. */
   readonly order: Int32Array | null;
+  /** The first row whose lead is out of range (−1 counts as out unless skipping is allowed), or −1. */
+  readonly bad: number;
 }
 
 /**
  * Groups rows by lead with a stable counting sort (O(rows + leads)).
- * `lead[i]` is the lead index of row i in [0, leadCount), or −1 for a row
- * to leave out.
+ * `lead[i]` is the lead index of row i in [0, leadCount), or, with
+ * `skips`, −1 for a row to leave out. The one scan also checks the range:
+ * on a row out of it, nothing is grouped and `bad` names the row.
  */
-export function groupByLead(lead: Int32Array, leadCount: number): LeadGroups {
+export function groupByLead(lead: Int32Array, leadCount: number, skips: boolean): LeadGroups {
   const rows = lead.length;
   const start = new Int32Array(leadCount + 1);
   // One scan: counts per lead, and whether leads already ascend.
@@ -27,23 +30,26 @@ export function groupByLead(lead: Int32Array, leadCount: number): LeadGroups {
   let previous = -1;
   for (let i = 0; i < rows; i++) {
     const j = lead[i]!;
-    if (j < 0) {
-      grouped = false;
-      continue;
+    if (j < 0 || j >= leadCount) {
+      if (j === -1 && skips) {
+        grouped = false;
+        continue;
+      }
+      return { start, order: null, bad: i };
     }
     start[j + 1]!++;
     if (j < previous) grouped = false;
     previous = j;
   }
   for (let j = 0; j < leadCount; j++) start[j + 1]! += start[j]!;
-  if (grouped) return { start, order: null };
+  if (grouped) return { start, order: null, bad: -1 };
   const order = new Int32Array(start[leadCount]!);
   const fill = start.slice(0, leadCount);
   for (let i = 0; i < rows; i++) {
     const j = lead[i]!;
     if (j >= 0) order[fill[j]!++] = i;
   }
-  return { start, order };
+  return { start, order, bad: -1 };
 }
 
 /**

@@ -1,7 +1,6 @@
 import {
   assertFloat64Column,
   assertIndexColumn,
-  assertIndicesBelow,
   firstBadRow,
   firstOutOfRange,
   type IndexColumn,
@@ -180,16 +179,14 @@ export function tableFromColumns(
     return kept;
   };
   let lead = leadIndex instanceof Int32Array ? leadIndex : Int32Array.from(leadIndex);
-  // Collecting needs every bad row before scoring. Throwing needs only the
-  // lead indices now (to group rows); instants, types and codes are checked
-  // as the engine reads them, and `checkAll` names the first bad row when it
-  // meets one: a million rows are read once, not three times.
+  // Collecting needs every bad row before scoring. Throwing needs nothing
+  // now: lead indices are checked as rows are grouped, instants, types and
+  // codes as the engine reads them, and `checkAll` names the first bad row
+  // when either meets one, so the columns are read once, not twice.
   let checked = false;
   if (rows.mode === 'collect') {
     lead = checkAll() ?? lead;
     checked = true;
-  } else {
-    assertIndicesBelow(fn, `${path}.leadIndex`, leadIndex, leadCount, 'leads.length');
   }
   // Own columns only: a field named `constructor` is not Object.prototype's.
   const table = new Map<string, PropertyColumn>(

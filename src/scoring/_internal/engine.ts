@@ -313,7 +313,11 @@ export function scoreColumns(
   const type = table.type;
   const at = table.at;
   const leadCount = leads.length;
-  const { start, order } = groupByLead(table.lead, leadCount);
+  const { start, order, bad } = groupByLead(table.lead, leadCount, table.checked);
+  if (bad >= 0) {
+    table.checkAll!(); // throws, naming the first bad row of the input
+    throw new Error('scoreColumns: a bad lead index passed checkAll');
+  }
 
   const fit = fitColumns(model.fit, leads);
   const points = Float64Array.from(rules, (rule) => rule.points);
@@ -425,25 +429,26 @@ export function scoreColumns(
     // Decay runs from the last activity that matched a rule: an activity no
     // rule scores (an unscored email open) does not make a lead fresh again.
     let lastScored = Number.NaN;
-    for (let k = 0; k < to; k++) {
+    let k = 0;
+    for (; k < to && !qualified; k++) {
       const t = localAt[k]!;
       for (let w = 0; w < words; w++) {
         let m = localBits[k * words + w]!;
-        if (m !== 0) lastScored = t;
-        while (m !== 0) {
+        if (m === 0) continue;
+        lastScored = t;
+        do {
           const low = m & -m;
           const r = (w << 5) + 31 - Math.clz32(low);
           m ^= low;
           if (t >= since[r]!) count[r]!++;
-          if (qualified) continue;
           inWindow[r]!++;
           const next = capped(points[r]! * inWindow[r]!, caps[r]!);
           running += next - value[r]!;
           value[r] = next;
-        }
+        } while (m !== 0);
       }
       // The score is read once every row of this instant has counted.
-      if (qualified || (k + 1 < to && localAt[k + 1] === t)) continue;
+      if (k + 1 < to && localAt[k + 1] === t) continue;
       for (let q = 0; q < windowedCount; q++) {
         const r = windowed[q]!;
         if (inWindow[r] === 0) {
@@ -472,6 +477,21 @@ export function scoreColumns(
       if (running >= threshold) {
         qualified = true;
         qualifiedAt = t;
+      }
+    }
+    // Once qualified, only the counts at asOf are left to take.
+    for (; k < to; k++) {
+      const t = localAt[k]!;
+      for (let w = 0; w < words; w++) {
+        let m = localBits[k * words + w]!;
+        if (m === 0) continue;
+        lastScored = t;
+        do {
+          const low = m & -m;
+          const r = (w << 5) + 31 - Math.clz32(low);
+          m ^= low;
+          if (t >= since[r]!) count[r]!++;
+        } while (m !== 0);
       }
     }
     let behavior = 0;

@@ -121,7 +121,7 @@ function naiveGroups(lead: Int32Array, leadCount: number): number[][] {
 }
 
 function groupsOf(lead: Int32Array, leadCount: number): number[][] {
-  const { start, order } = groupByLead(lead, leadCount);
+  const { start, order } = groupByLead(lead, leadCount, true);
   return Array.from({ length: leadCount }, (_, j) => {
     const rows: number[] = [];
     for (let k = start[j]!; k < start[j + 1]!; k++) rows.push(order === null ? k : order[k]!);
@@ -131,7 +131,7 @@ function groupsOf(lead: Int32Array, leadCount: number): number[][] {
 
 describe('groupByLead', () => {
   it('keeps rows already grouped by ascending lead as they are', () => {
-    const groups = groupByLead(Int32Array.of(0, 0, 1, 2, 2, 2), 4);
+    const groups = groupByLead(Int32Array.of(0, 0, 1, 2, 2, 2), 4, false);
     expect(groups.order).toBeNull();
     expect(Array.from(groups.start)).toEqual([0, 2, 3, 6, 6]);
   });
@@ -142,7 +142,9 @@ describe('groupByLead', () => {
       [1, 4],
       [0, 2, 5],
     ]);
-    expect(groupByLead(lead, 2).order).not.toBeNull();
+    expect(groupByLead(lead, 2, true).order).not.toBeNull();
+    expect(groupByLead(lead, 2, false).bad).toBe(3);
+    expect(groupByLead(Int32Array.of(0, 2, 1), 2, true).bad).toBe(1);
   });
 
   it('equals a plain sort on random rows', () => {
