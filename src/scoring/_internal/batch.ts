@@ -1,4 +1,4 @@
-import { idKey } from '../../_lib/columns/ids';
+import { IdIndex, idKey } from '../../_lib/columns/ids';
 import { toEpochMs } from '../../_lib/validate/instants';
 import { type OnInvalid, RowIssues, readOnInvalid } from '../../_lib/validate/issues';
 import { readFields } from '../../_lib/validate/options';
@@ -49,20 +49,26 @@ export function prepareBatch(
   // Activity objects join leads by id, so ids must be unique; columns refer to
   // leads by position, and ids only label the results (when there are any).
   // Ids compare by their canonical key: 42 and '42' are one lead.
-  const index = new Map<string, number>();
-  const ids: (string | number)[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const lead = assertObject(fn, `leads[${i}]`, items[i]);
+  const index = new IdIndex();
+  const n = items.length;
+  const ids: (string | number)[] = columnar && !withIds ? [] : new Array(n);
+  for (let i = 0; i < n; i++) {
+    const lead = items[i];
+    // Paths are built only for a bad lead: a million leads allocate none.
+    if (typeof lead !== 'object' || lead === null || Array.isArray(lead)) {
+      assertObject(fn, `leads[${i}]`, lead);
+    }
     // With columns and no ids wanted, leads are identified by position alone.
     if (columnar && !withIds) continue;
-    const id = lead.id;
-    const key = idKey(fn, `leads[${i}].id`, id);
+    const id = (lead as { id?: unknown }).id;
+    if (index.find(id) === -2) idKey(fn, `leads[${i}].id`, id); // not an id: throws
     if (!columnar) {
-      if (index.has(key))
+      const size = index.size;
+      index.add(id as string | number);
+      if (index.size === size)
         fail('INVALID_ARGUMENT', fn, `leads[${i}].id`, id, 'an id not used by an earlier lead');
-      index.set(key, i);
     }
-    ids.push(id as string | number);
+    ids[i] = id as string | number;
   }
   const rows = new RowIssues(onInvalid);
   const table = columnar
@@ -72,12 +78,11 @@ export function prepareBatch(
         'activities',
         activities,
         (activity, i) => {
+          const lead = index.find(activity.leadId);
+          if (lead >= 0) return lead;
           const path = `activities[${i}].leadId`;
-          const lead = index.get(idKey(fn, path, activity.leadId));
-          if (lead === undefined) {
-            fail('UNKNOWN_LEAD', fn, path, activity.leadId, 'the id of one of the leads');
-          }
-          return lead;
+          if (lead === -2) idKey(fn, path, activity.leadId); // not an id: throws
+          return fail('UNKNOWN_LEAD', fn, path, activity.leadId, 'the id of one of the leads');
         },
         rows,
       );

@@ -247,18 +247,32 @@ export function scoreTable(
   const n = leads.length;
   const results: EngineResult[] = new Array(n);
   const threshold = model.threshold;
+  const none = out.contributions === null;
   for (let j = 0; j < n; j++) {
     const score = out.score[j]!;
     const at = out.qualifiedAt[j]!;
-    const base = {
-      score,
-      fit: out.fit[j]!,
-      behavior: out.behavior[j]!,
-      qualified: score >= threshold,
-      qualifiedAt: at === at ? new Date(at) : null,
-      contributions: out.contributions === null ? NONE : out.contributions[j]!,
-    };
-    results[j] = ids === undefined ? base : { leadId: ids[j]!, ...base };
+    const qualifiedAt = at === at ? new Date(at) : null;
+    const contributions = none ? NONE : out.contributions![j]!;
+    // One object per lead, built in one go (no intermediate object to spread).
+    results[j] =
+      ids === undefined
+        ? {
+            score,
+            fit: out.fit[j]!,
+            behavior: out.behavior[j]!,
+            qualified: score >= threshold,
+            qualifiedAt,
+            contributions,
+          }
+        : {
+            leadId: ids[j]!,
+            score,
+            fit: out.fit[j]!,
+            behavior: out.behavior[j]!,
+            qualified: score >= threshold,
+            qualifiedAt,
+            contributions,
+          };
   }
   return results;
 }
