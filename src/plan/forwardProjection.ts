@@ -6,7 +6,7 @@ import { assertNonNegative, assertRates, assertStageNames } from '../errors';
  *
  * @category Planning
  */
-export interface ForwardProjectionInput {
+export interface ForwardProjectionOptions {
   /** Stage names top → bottom; non-empty and unique. */
   readonly stages: readonly string[];
   /** `rates[i]` is the share of `stages[i]` that reaches `stages[i + 1]`, in (0, 1]. */
@@ -60,7 +60,7 @@ export interface ForwardProjectionResult {
  *
  * @category Planning
  */
-export function forwardProjection(input: ForwardProjectionInput): ForwardProjectionResult {
+export function forwardProjection(input: ForwardProjectionOptions): ForwardProjectionResult {
   const fn = 'forwardProjection';
   const fields = readFields(fn, input, ['stages', 'rates', 'top'], 'input', '');
   const stages = assertStageNames(fn, 'stages', fields.stages);
@@ -73,3 +73,11 @@ export function forwardProjection(input: ForwardProjectionInput): ForwardProject
   }
   return { stages: result };
 }
+
+/**
+ * Former name of {@link ForwardProjectionOptions}.
+ *
+ * @deprecated Use {@link ForwardProjectionOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type ForwardProjectionInput = ForwardProjectionOptions;

@@ -1,6 +1,7 @@
 import { CompensatedSum } from '../_lib/stats/sum';
 import { toEpochMs } from '../_lib/validate/instants';
 import { readFields } from '../_lib/validate/options';
+import type { InstantInput } from '../calendar/index';
 import { assertArray, assertCount, assertNonNegative, assertObject, fail } from '../errors';
 import { shiftWindow } from './_internal/window';
 import type { ResolvedWindow, TimeWindow } from './laggedWindow';
@@ -12,7 +13,7 @@ import type { ResolvedWindow, TimeWindow } from './laggedWindow';
  */
 export interface SpendEntry {
   /** When the money was spent: a `Date`, epoch ms, or ISO string with an offset. */
-  readonly at: Date | number | string;
+  readonly at: InstantInput;
   /** Amount spent, a finite number ≥ 0. */
   readonly amount: number;
 }
@@ -22,7 +23,7 @@ export interface SpendEntry {
  *
  * @category Planning
  */
-export interface LaggedCostPerInput {
+export interface LaggedCostPerOptions {
   /** Spend entries, in any order. */
   readonly spend: readonly SpendEntry[];
   /** Leads that reached the stage in `window` (a non-negative integer). */
@@ -90,7 +91,7 @@ export interface LaggedCostPerResult {
  *
  * @category Planning
  */
-export function laggedCostPer(input: LaggedCostPerInput): LaggedCostPerResult {
+export function laggedCostPer(input: LaggedCostPerOptions): LaggedCostPerResult {
   const fn = 'laggedCostPer';
   const fields = readFields(
     fn,
@@ -129,3 +130,11 @@ export function laggedCostPer(input: LaggedCostPerInput): LaggedCostPerResult {
   const spend = total.value;
   return { spend, count, costPer: count === 0 ? null : spend / count, window };
 }
+
+/**
+ * Former name of {@link LaggedCostPerOptions}.
+ *
+ * @deprecated Use {@link LaggedCostPerOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type LaggedCostPerInput = LaggedCostPerOptions;

@@ -1,4 +1,5 @@
 import { readOptions } from '../_lib/validate/options';
+import type { InstantInput } from '../calendar/index';
 import { shiftWindow } from './_internal/window';
 
 /**
@@ -9,9 +10,9 @@ import { shiftWindow } from './_internal/window';
  */
 export interface TimeWindow {
   /** First instant inside the window. */
-  readonly start: Date | number | string;
+  readonly start: InstantInput;
   /** First instant after the window. */
-  readonly end: Date | number | string;
+  readonly end: InstantInput;
 }
 
 /**

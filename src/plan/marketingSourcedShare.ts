@@ -16,7 +16,7 @@ export type SalesModel = 'field' | 'inside';
  *
  * @category Planning
  */
-export interface MarketingSourcedShareInput {
+export interface MarketingSourcedShareOptions {
   /** New customers whose first touch was marketing (an integer ≤ `customers`). */
   readonly marketingSourced: number;
   /** All new customers in the period (a non-negative integer). */
@@ -82,7 +82,7 @@ const BENCHMARKS: Readonly<Record<SalesModel, BenchmarkBand>> = {
  * @category Planning
  */
 export function marketingSourcedShare(
-  input: MarketingSourcedShareInput,
+  input: MarketingSourcedShareOptions,
 ): MarketingSourcedShareResult {
   const fn = 'marketingSourcedShare';
   const fields = readFields(
@@ -111,3 +111,11 @@ export function marketingSourcedShare(
           : 'within';
   return { share, interval: wilsonBounds(sourced, customers, DEFAULT_Z), benchmark, position };
 }
+
+/**
+ * Former name of {@link MarketingSourcedShareOptions}.
+ *
+ * @deprecated Use {@link MarketingSourcedShareOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type MarketingSourcedShareInput = MarketingSourcedShareOptions;

@@ -6,7 +6,7 @@ import { assertFiniteResult, assertNonNegative, assertPositive, fail } from '../
  *
  * @category Planning
  */
-export interface PaceInput {
+export interface PaceOptions {
   /** Target for the whole period, a finite number ≥ 0. */
   readonly target: number;
   /** Achieved so far, a finite number ≥ 0. */
@@ -58,7 +58,7 @@ export interface PaceResult {
  *
  * @category Planning
  */
-export function pace(input: PaceInput): PaceResult {
+export function pace(input: PaceOptions): PaceResult {
   const fn = 'pace';
   const fields = readFields(
     fn,
@@ -92,3 +92,11 @@ export function pace(input: PaceInput): PaceResult {
           : null,
   };
 }
+
+/**
+ * Former name of {@link PaceOptions}.
+ *
+ * @deprecated Use {@link PaceOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type PaceInput = PaceOptions;

@@ -51,7 +51,7 @@ interface PlanWithConfidenceBase {
  *
  * @category Planning
  */
-export interface PlanWithConfidenceRatesInput extends PlanWithConfidenceBase {
+export interface PlanWithConfidenceRatesOptions extends PlanWithConfidenceBase {
   /** `rates[i]` is the share of `stages[i]` that reaches `stages[i + 1]`, in (0, 1]. */
   readonly rates: readonly number[];
 }
@@ -62,7 +62,7 @@ export interface PlanWithConfidenceRatesInput extends PlanWithConfidenceBase {
  *
  * @category Planning
  */
-export interface PlanWithConfidenceEvidenceInput extends PlanWithConfidenceBase {
+export interface PlanWithConfidenceEvidenceOptions extends PlanWithConfidenceBase {
   /** `evidence[i]` counts leads entering `stages[i]` and reaching `stages[i + 1]`. */
   readonly evidence: readonly StepEvidence[];
 }
@@ -72,9 +72,9 @@ export interface PlanWithConfidenceEvidenceInput extends PlanWithConfidenceBase 
  *
  * @category Planning
  */
-export type PlanWithConfidenceInput =
-  | PlanWithConfidenceRatesInput
-  | PlanWithConfidenceEvidenceInput;
+export type PlanWithConfidenceOptions =
+  | PlanWithConfidenceRatesOptions
+  | PlanWithConfidenceEvidenceOptions;
 
 /**
  * One stage of a plan with confidence.
@@ -170,7 +170,7 @@ const EVIDENCE_WORK_BUDGET = 2e7;
  *
  * @category Planning
  */
-export function planWithConfidence(input: PlanWithConfidenceInput): PlanWithConfidenceResult {
+export function planWithConfidence(input: PlanWithConfidenceOptions): PlanWithConfidenceResult {
   const fn = 'planWithConfidence';
   const fields = readFields(
     fn,
@@ -342,3 +342,27 @@ function smallestTopCount(
 function tooLarge(fn: string, target: number): never {
   fail('INVALID_NUMBER', fn, 'target', target, 'small enough that the plan is a safe integer');
 }
+
+/**
+ * Former name of {@link PlanWithConfidenceRatesOptions}.
+ *
+ * @deprecated Use {@link PlanWithConfidenceRatesOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type PlanWithConfidenceRatesInput = PlanWithConfidenceRatesOptions;
+
+/**
+ * Former name of {@link PlanWithConfidenceEvidenceOptions}.
+ *
+ * @deprecated Use {@link PlanWithConfidenceEvidenceOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type PlanWithConfidenceEvidenceInput = PlanWithConfidenceEvidenceOptions;
+
+/**
+ * Former name of {@link PlanWithConfidenceOptions}.
+ *
+ * @deprecated Use {@link PlanWithConfidenceOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type PlanWithConfidenceInput = PlanWithConfidenceOptions;

@@ -14,7 +14,7 @@ import {
  *
  * @category Planning
  */
-export interface ReversePlanTargetInput {
+export interface ReversePlanTargetOptions {
   /** Stage names top → bottom, e.g. `['mql', 'sql', 'customer']`; non-empty and unique. */
   readonly stages: readonly string[];
   /** `rates[i]` is the share of `stages[i]` that reaches `stages[i + 1]`, in (0, 1]. */
@@ -33,7 +33,7 @@ export interface ReversePlanTargetInput {
  *
  * @category Planning
  */
-export interface ReversePlanRevenueInput {
+export interface ReversePlanRevenueOptions {
   /** Stage names top → bottom, ending with the deals stage; non-empty and unique. */
   readonly stages: readonly string[];
   /** `rates[i]` is the share of `stages[i]` that reaches `stages[i + 1]`, in (0, 1]. */
@@ -51,7 +51,7 @@ export interface ReversePlanRevenueInput {
  *
  * @category Planning
  */
-export type ReversePlanInput = ReversePlanTargetInput | ReversePlanRevenueInput;
+export type ReversePlanOptions = ReversePlanTargetOptions | ReversePlanRevenueOptions;
 
 /**
  * One stage of a plan.
@@ -121,7 +121,7 @@ export interface ReversePlanResult {
  *
  * @category Planning
  */
-export function reversePlan(input: ReversePlanInput): ReversePlanResult {
+export function reversePlan(input: ReversePlanOptions): ReversePlanResult {
   const fn = 'reversePlan';
   const fields = readFields(
     fn,
@@ -171,3 +171,27 @@ function readTarget(fn: string, fields: Readonly<Record<string, unknown>>): numb
   const averageDealSize = assertPositive(fn, 'averageDealSize', fields.averageDealSize);
   return smallestCovering(revenue, averageDealSize, fn, 'revenue', revenue);
 }
+
+/**
+ * Former name of {@link ReversePlanTargetOptions}.
+ *
+ * @deprecated Use {@link ReversePlanTargetOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type ReversePlanTargetInput = ReversePlanTargetOptions;
+
+/**
+ * Former name of {@link ReversePlanRevenueOptions}.
+ *
+ * @deprecated Use {@link ReversePlanRevenueOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type ReversePlanRevenueInput = ReversePlanRevenueOptions;
+
+/**
+ * Former name of {@link ReversePlanOptions}.
+ *
+ * @deprecated Use {@link ReversePlanOptions}; this alias will be removed in the next minor version.
+ * @category Planning
+ */
+export type ReversePlanInput = ReversePlanOptions;

@@ -6,7 +6,7 @@ import type { ScoringModel, ScoringRule } from './model';
  *
  * @category Scoring
  */
-export interface ModelDifference {
+export interface DiffModelsResult {
   /** Whether a rule was added or removed, or a field changed. */
   readonly type: 'added' | 'removed' | 'changed';
   /** The rule concerned; absent for model-level fields. */
@@ -32,7 +32,7 @@ function canonical(value: unknown): string {
 }
 
 function changed(
-  out: ModelDifference[],
+  out: DiffModelsResult[],
   field: string,
   before: unknown,
   after: unknown,
@@ -79,10 +79,10 @@ function changed(
  *
  * @category Scoring
  */
-export function diffModels(a: ScoringModel, b: ScoringModel): ModelDifference[] {
+export function diffModels(a: ScoringModel, b: ScoringModel): DiffModelsResult[] {
   const before = ensureValidModel(a);
   const after = ensureValidModel(b);
-  const out: ModelDifference[] = [];
+  const out: DiffModelsResult[] = [];
   for (const field of MODEL_FIELDS) changed(out, field, before[field], after[field]);
   const oldRules = new Map<string, ScoringRule>(before.rules.map((rule) => [rule.id, rule]));
   const newIds = new Set(after.rules.map((rule) => rule.id));
@@ -101,3 +101,11 @@ export function diffModels(a: ScoringModel, b: ScoringModel): ModelDifference[] 
   }
   return out;
 }
+
+/**
+ * Former name of {@link DiffModelsResult}.
+ *
+ * @deprecated Use {@link DiffModelsResult}; this alias will be removed in the next minor version.
+ * @category Scoring
+ */
+export type ModelDifference = DiffModelsResult;

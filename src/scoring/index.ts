@@ -1,7 +1,7 @@
 export type { ColumnarActivities, PropertyColumn } from './columnarActivities';
 export { type DecayScoreOptions, decayScore } from './decayScore';
 export { defaultFloor } from './defaultFloor';
-export { diffModels, type ModelDifference } from './diffModels';
+export { type DiffModelsResult, diffModels, type ModelDifference } from './diffModels';
 export {
   type ConversionGroup,
   type EvaluateModelOptions,
@@ -43,10 +43,17 @@ export {
   type ScoreOptions,
   scoreLead,
 } from './scoreLead';
-export { type ScoredLead, type ScoreLeadsCollectedResult, scoreLeads } from './scoreLeads';
+export {
+  type ScoredLead,
+  type ScoredLeadResult,
+  type ScoreLeadsCollectedResult,
+  scoreLeads,
+} from './scoreLeads';
 export {
   type ScoreColumns,
   type ScoreColumnsOptions,
+  type ScoreLeadsColumnsOptions,
+  type ScoreLeadsColumnsResult,
   scoreLeadsColumns,
 } from './scoreLeadsColumns';
 export {

@@ -1,6 +1,7 @@
 import { assertWholeDays } from '../_lib/validate/durations';
 import { assertTimeZone, inSupportedRange, Temporal, toEpochMs } from '../_lib/validate/instants';
 import { readOptions } from '../_lib/validate/options';
+import type { InstantInput } from '../calendar/index';
 
 /** The most review dates one call lists. */
 const MAX_REVIEWS = 10_000;
@@ -73,10 +74,7 @@ export interface ReviewDatesOptions {
  *
  * @category Scoring
  */
-export function reviewDates(
-  publishedAt: Date | number | string,
-  options: ReviewDatesOptions,
-): Date[] {
+export function reviewDates(publishedAt: InstantInput, options: ReviewDatesOptions): Date[] {
   const fn = 'reviewDates';
   const start = toEpochMs(fn, 'publishedAt', publishedAt);
   const fields = readOptions(fn, options, ['firstAfterDays', 'everyDays', 'count', 'timeZone']);

@@ -1,5 +1,6 @@
 import { idKey } from '../_lib/columns/ids';
 import { RowIssues } from '../_lib/validate/issues';
+import type { InstantInput } from '../calendar/index';
 import { assertObject, fail, type LeadMathIssue } from '../errors';
 import { tableFromObjects } from './_internal/activityTable';
 import { readScoreOptions } from './_internal/batch';
@@ -30,7 +31,7 @@ export interface Activity {
   /** Activity type, e.g. `'page_view'`. */
   readonly type: string;
   /** When: a `Date`, epoch milliseconds, or ISO string with an offset. */
-  readonly at: Date | number | string;
+  readonly at: InstantInput;
   /** Properties that `where` conditions read by dot path. */
   readonly properties?: Readonly<Record<string, unknown>>;
 }
@@ -42,7 +43,7 @@ export interface Activity {
  */
 export interface ScoreOptions {
   /** The instant to score at; activities after it are ignored. */
-  readonly asOf: Date | number | string;
+  readonly asOf: InstantInput;
   /**
    * Whether to list `contributions`. Turn off for large batches when only
    * scores are needed.

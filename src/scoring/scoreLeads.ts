@@ -10,7 +10,7 @@ import type { Activity, Lead, ScoreLeadResult, ScoreOptions } from './scoreLead'
  *
  * @category Scoring
  */
-export interface ScoredLead extends ScoreLeadResult {
+export interface ScoredLeadResult extends ScoreLeadResult {
   /** The lead's id. */
   readonly leadId: string | number;
 }
@@ -23,7 +23,7 @@ export interface ScoredLead extends ScoreLeadResult {
  */
 export interface ScoreLeadsCollectedResult {
   /** One result per lead, in the order of `leads`. */
-  readonly results: ScoredLead[];
+  readonly results: ScoredLeadResult[];
   /** The bad activities, by row (unknown lead ids, bad instants, missing types). */
   readonly issues: readonly LeadMathIssue[];
 }
@@ -91,19 +91,19 @@ export function scoreLeads(
   leads: readonly Lead[],
   activities: readonly Activity[] | ColumnarActivities,
   options: ScoreOptions & { readonly onInvalid?: 'throw' | undefined },
-): ScoredLead[];
+): ScoredLeadResult[];
 export function scoreLeads(
   model: ScoringModel,
   leads: readonly Lead[],
   activities: readonly Activity[] | ColumnarActivities,
   options: ScoreOptions,
-): ScoredLead[] | ScoreLeadsCollectedResult;
+): ScoredLeadResult[] | ScoreLeadsCollectedResult;
 export function scoreLeads(
   model: ScoringModel,
   leads: readonly Lead[],
   activities: readonly Activity[] | ColumnarActivities,
   options: ScoreOptions,
-): ScoredLead[] | ScoreLeadsCollectedResult {
+): ScoredLeadResult[] | ScoreLeadsCollectedResult {
   const batch = prepareBatch('scoreLeads', model, leads, activities, options);
   const results = scoreTable(
     batch.model,
@@ -112,6 +112,14 @@ export function scoreLeads(
     batch.asOf,
     batch.explain,
     batch.ids,
-  ) as ScoredLead[];
+  ) as ScoredLeadResult[];
   return batch.onInvalid === 'collect' ? { results, issues: batch.issues } : results;
 }
+
+/**
+ * Former name of {@link ScoredLeadResult}.
+ *
+ * @deprecated Use {@link ScoredLeadResult}; this alias will be removed in the next minor version.
+ * @category Scoring
+ */
+export type ScoredLead = ScoredLeadResult;

@@ -1,4 +1,5 @@
 import { readFields } from '../_lib/validate/options';
+import type { InstantInput } from '../calendar/index';
 import type { LeadMathIssue } from '../errors';
 import { prepareBatch } from './_internal/batch';
 import { scoreColumns } from './_internal/engine';
@@ -11,9 +12,9 @@ import type { Activity, Lead } from './scoreLead';
  *
  * @category Scoring
  */
-export interface ScoreColumnsOptions {
+export interface ScoreLeadsColumnsOptions {
   /** The instant to score at; activities after it are ignored. */
-  readonly asOf: Date | number | string;
+  readonly asOf: InstantInput;
   /**
    * What a bad activity (row) does: `'throw'` throws on the first one,
    * naming its cell; `'collect'` leaves the row out and lists it in the
@@ -28,7 +29,7 @@ export interface ScoreColumnsOptions {
  *
  * @category Scoring
  */
-export interface ScoreColumns {
+export interface ScoreLeadsColumnsResult {
   /** `fit + behavior` per lead. */
   readonly score: Float64Array;
   /** Points from fit rules. */
@@ -81,8 +82,8 @@ export function scoreLeadsColumns(
   model: ScoringModel,
   leads: readonly Lead[],
   activities: readonly Activity[] | ColumnarActivities,
-  options: ScoreColumnsOptions,
-): ScoreColumns {
+  options: ScoreLeadsColumnsOptions,
+): ScoreLeadsColumnsResult {
   const fn = 'scoreLeadsColumns';
   const fields = readFields(fn, options, ['asOf', 'onInvalid'], 'options');
   const batch = prepareBatch(
@@ -97,7 +98,7 @@ export function scoreLeadsColumns(
   const threshold = batch.model.threshold;
   const qualified = new Uint8Array(batch.leads.length);
   for (let j = 0; j < qualified.length; j++) qualified[j] = out.score[j]! >= threshold ? 1 : 0;
-  const columns: ScoreColumns = {
+  const columns: ScoreLeadsColumnsResult = {
     score: out.score,
     fit: out.fit,
     behavior: out.behavior,
@@ -106,3 +107,19 @@ export function scoreLeadsColumns(
   };
   return batch.onInvalid === 'collect' ? { ...columns, issues: batch.issues } : columns;
 }
+
+/**
+ * Former name of {@link ScoreLeadsColumnsResult}.
+ *
+ * @deprecated Use {@link ScoreLeadsColumnsResult}; this alias will be removed in the next minor version.
+ * @category Scoring
+ */
+export type ScoreColumns = ScoreLeadsColumnsResult;
+
+/**
+ * Former name of {@link ScoreLeadsColumnsOptions}.
+ *
+ * @deprecated Use {@link ScoreLeadsColumnsOptions}; this alias will be removed in the next minor version.
+ * @category Scoring
+ */
+export type ScoreColumnsOptions = ScoreLeadsColumnsOptions;

@@ -10,12 +10,14 @@ export {
   type SlaItem,
   type SlaReport,
   type SlaReportPolicy,
+  type SlaReportResult,
   slaReport,
 } from './slaReport';
 export {
   type SlaPause,
   type SlaState,
   type SlaStatusInput,
+  type SlaStatusOptions,
   type SlaStatusResult,
   slaStatus,
 } from './slaStatus';
@@ -26,4 +28,9 @@ export {
   type SpeedToLeadResult,
   speedToLead,
 } from './speedToLead';
-export { type VelocityVsSlaInput, type VelocityVsSlaResult, velocityVsSla } from './velocityVsSla';
+export {
+  type VelocityVsSlaInput,
+  type VelocityVsSlaOptions,
+  type VelocityVsSlaResult,
+  velocityVsSla,
+} from './velocityVsSla';

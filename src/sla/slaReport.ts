@@ -99,7 +99,7 @@ export interface SlaGroupReport {
  *
  * @category SLA
  */
-export interface SlaReport extends SlaGroupReport {
+export interface SlaReportResult extends SlaGroupReport {
   /** The same figures per owner; empty when no item has an owner. */
   readonly byOwner: Readonly<Record<string, SlaGroupReport>>;
   /** The same figures per value of `segmentBy`; empty without it. */
@@ -244,7 +244,7 @@ const STATE_CODES: Readonly<Record<SlaState, number>> = {
  *
  * @category SLA
  */
-export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): SlaReport {
+export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): SlaReportResult {
   const fn = 'slaReport';
   const list = assertArray(fn, 'items', items);
   const fields = readFields(fn, policy, POLICY_KEYS, 'policy');
@@ -304,10 +304,18 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
   const responses = new Float64Array(n);
   const report = (members: Int32Array | null) =>
     groupReport(members, states, elapsed, outcomes, outcomeGroups, responses);
-  const result: SlaReport = {
+  const result: SlaReportResult = {
     ...report(keptRows),
     byOwner: groupReports(owners, ownerGroups, null, report),
     bySegment: segments === null ? {} : groupReports(segments, segmentGroups, NO_SEGMENT, report),
   };
   return onInvalid === 'collect' ? { ...result, issues } : result;
 }
+
+/**
+ * Former name of {@link SlaReportResult}.
+ *
+ * @deprecated Use {@link SlaReportResult}; this alias will be removed in the next minor version.
+ * @category SLA
+ */
+export type SlaReport = SlaReportResult;

@@ -20,7 +20,7 @@ export interface SlaPause {
  *
  * @category SLA
  */
-export interface SlaStatusInput {
+export interface SlaStatusOptions {
   /** When the clock started (e.g. the lead became an MQL). */
   readonly start: InstantInput;
   /** When it stopped (accepted or rejected, first touch); absent or `null` while open. */
@@ -132,7 +132,7 @@ const STATUS_KEYS = ['start', 'stop', 'pauses', 'target', 'warnAt', 'calendar', 
  *
  * @category SLA
  */
-export function slaStatus(input: SlaStatusInput): SlaStatusResult {
+export function slaStatus(input: SlaStatusOptions): SlaStatusResult {
   const fn = 'slaStatus';
   const fields = assertObject(fn, 'input', input);
   assertNoTypos(fn, '', fields, STATUS_KEYS);
@@ -147,3 +147,11 @@ export function slaStatus(input: SlaStatusInput): SlaStatusResult {
     stoppedAt: Number.isNaN(clock.stoppedAt) ? null : new Date(clock.stoppedAt),
   };
 }
+
+/**
+ * Former name of {@link SlaStatusOptions}.
+ *
+ * @deprecated Use {@link SlaStatusOptions}; this alias will be removed in the next minor version.
+ * @category SLA
+ */
+export type SlaStatusInput = SlaStatusOptions;

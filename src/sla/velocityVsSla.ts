@@ -6,7 +6,7 @@ import { assertNonNegative, assertPositive } from '../errors';
  *
  * @category SLA
  */
-export interface VelocityVsSlaInput {
+export interface VelocityVsSlaOptions {
   /** Average days leads spend in the stage (the velocity report), ≥ 0. */
   readonly averageDaysInStage: number;
   /** The agreed days for the stage, > 0. */
@@ -43,10 +43,18 @@ export interface VelocityVsSlaResult {
  *
  * @category SLA
  */
-export function velocityVsSla(input: VelocityVsSlaInput): VelocityVsSlaResult {
+export function velocityVsSla(input: VelocityVsSlaOptions): VelocityVsSlaResult {
   const fn = 'velocityVsSla';
   const fields = readFields(fn, input, ['averageDaysInStage', 'slaDays'], 'input', '');
   const average = assertNonNegative(fn, 'averageDaysInStage', fields.averageDaysInStage);
   const sla = assertPositive(fn, 'slaDays', fields.slaDays);
   return { breached: average > sla, overByDays: Math.max(0, average - sla) };
 }
+
+/**
+ * Former name of {@link VelocityVsSlaOptions}.
+ *
+ * @deprecated Use {@link VelocityVsSlaOptions}; this alias will be removed in the next minor version.
+ * @category SLA
+ */
+export type VelocityVsSlaInput = VelocityVsSlaOptions;

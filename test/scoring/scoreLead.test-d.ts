@@ -1,7 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Condition, ScoringModel } from '../../src/scoring/model';
 import { type ScoreLeadResult, scoreLead } from '../../src/scoring/scoreLead';
-import { type ScoreColumns, scoreLeadsColumns } from '../../src/scoring/scoreLeadsColumns';
+import {
+  type ScoreLeadsColumnsResult,
+  scoreLeadsColumns,
+} from '../../src/scoring/scoreLeadsColumns';
 import { validateModel } from '../../src/scoring/validateModel';
 
 describe('scoring types', () => {
@@ -28,7 +31,7 @@ describe('scoring types', () => {
   });
 
   it('returns typed arrays from scoreLeadsColumns', () => {
-    expectTypeOf<ScoreColumns['score']>().toEqualTypeOf<Float64Array>();
-    expectTypeOf(scoreLeadsColumns).returns.toEqualTypeOf<ScoreColumns>();
+    expectTypeOf<ScoreLeadsColumnsResult['score']>().toEqualTypeOf<Float64Array>();
+    expectTypeOf(scoreLeadsColumns).returns.toEqualTypeOf<ScoreLeadsColumnsResult>();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { alwaysOpen } from '../../src/calendar/alwaysOpen';
 import type { BusinessCalendar } from '../../src/calendar/businessCalendar';
 import { slaItemsFromEvents } from '../../src/sla/slaItemsFromEvents';
-import { type SlaReport, slaReport } from '../../src/sla/slaReport';
+import { type SlaReportResult, slaReport } from '../../src/sla/slaReport';
 import { type SlaState, type SlaStatusResult, slaStatus } from '../../src/sla/slaStatus';
 import { type SpeedToLeadResult, speedToLead } from '../../src/sla/speedToLead';
 
@@ -34,7 +34,9 @@ describe('SLA types', () => {
       expectTypeOf(
         slaStatus({ ...item, target: { hours: 2 }, asOf: 0 }),
       ).toEqualTypeOf<SlaStatusResult>();
-      expectTypeOf(slaReport([item], { target: { hours: 2 }, asOf: 0 })).toEqualTypeOf<SlaReport>();
+      expectTypeOf(
+        slaReport([item], { target: { hours: 2 }, asOf: 0 }),
+      ).toEqualTypeOf<SlaReportResult>();
       expectTypeOf(speedToLead([item])).toEqualTypeOf<SpeedToLeadResult>();
     }
   });
