@@ -19,7 +19,6 @@ import { median } from './harness';
 
 const N = 3_000_000;
 const DAY = 86_400_000;
-const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5, 14);
 
 let gcMs = 0;

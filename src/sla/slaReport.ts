@@ -150,7 +150,7 @@ function groupReport(
     const row = members === null ? k : members[k]!;
     counts[states[row]!]!++;
     const e = elapsed[row]!;
-    if (e === e) responses[stopped++] = e; // NaN marks an item not stopped
+    if (!Number.isNaN(e)) responses[stopped++] = e; // NaN marks an item not stopped
     const outcome = outcomes[row]!;
     if (outcome >= 0) perOutcome[outcome]!++;
   }

@@ -251,7 +251,7 @@ export function scoreTable(
   for (let j = 0; j < n; j++) {
     const score = out.score[j]!;
     const at = out.qualifiedAt[j]!;
-    const qualifiedAt = at === at ? new Date(at) : null;
+    const qualifiedAt = Number.isNaN(at) ? null : new Date(at);
     const contributions = none ? NONE : out.contributions![j]!;
     // One object per lead, built in one go (no intermediate object to spread).
     results[j] =
