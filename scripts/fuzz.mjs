@@ -205,6 +205,22 @@ function baseCases(lm) {
     ['scoreLeads', [model, leads, acts, { asOf: '2026-03-05T00:00:00Z' }]],
     ['scoreLeadsColumns', [model, leads, acts, { asOf: '2026-03-05T00:00:00Z' }]],
     [
+      'scoreLeadsColumns',
+      [
+        model,
+        leads,
+        {
+          leadIndex: Int32Array.of(0, 1, 0),
+          type: Uint8Array.of(0, 0, 1),
+          types: ['page_view', 'demo_request'],
+          at: Float64Array.of(Date.UTC(2026, 2, 1), Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3)),
+          properties: { path: { codes: Uint8Array.of(0, 1, 0), values: ['/pricing', '/blog'] } },
+        },
+        { asOf: '2026-03-05T00:00:00Z', onInvalid: 'collect' },
+      ],
+    ],
+    ['scoreLeads', [model, leads, acts, { asOf: '2026-03-05T00:00:00Z', onInvalid: 'collect' }]],
+    [
       'decayScore',
       [80, { elapsedDays: 14, policy: { kind: 'percent', rate: 0.5, everyDays: 7 }, floor: 10 }],
     ],
@@ -218,6 +234,16 @@ function baseCases(lm) {
           { score: 20, converted: false },
         ],
         { threshold: 50 },
+      ],
+    ],
+    [
+      'evaluateModel',
+      [
+        [
+          { score: 90, converted: true },
+          { score: 20, converted: false },
+        ],
+        { threshold: 50, onInvalid: 'collect' },
       ],
     ],
     ['reviewDates', ['2026-01-15T00:00:00Z', { count: 3 }]],
@@ -251,6 +277,14 @@ function baseCases(lm) {
       [items, { target: { hours: 4 }, asOf: '2026-03-03T00:00:00Z', segmentBy: 'source' }],
     ],
     ['speedToLead', [items, { calendar: ny }]],
+    ['speedToLead', [items, { onInvalid: 'collect' }]],
+    [
+      'slaReport',
+      [
+        items,
+        { target: { hours: 4 }, asOf: '2026-03-03T00:00:00Z', calendar: ny, onInvalid: 'collect' },
+      ],
+    ],
     [
       'slaItemsFromEvents',
       [
@@ -259,6 +293,16 @@ function baseCases(lm) {
           { leadId: 1, type: 'accepted', at: '2026-03-09T10:00:00Z' },
         ],
         { start: ['mql'], stop: ['accepted'] },
+      ],
+    ],
+    [
+      'slaItemsFromEvents',
+      [
+        [
+          { leadId: 1, type: 'mql', at },
+          { leadId: 1, type: 'accepted', at: '2026-03-09T10:00:00Z' },
+        ],
+        { start: ['mql'], stop: ['accepted'], onInvalid: 'collect' },
       ],
     ],
     ['velocityVsSla', [{ averageDaysInStage: 3, slaDays: 2 }]],
