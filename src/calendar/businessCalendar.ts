@@ -239,7 +239,13 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     const merged = mergeIntervals(starts, ends);
     return { starts: merged.starts, ends: merged.ends, days };
   };
-  const timeline = new OpenTimeline(buildYears, MIN_YEAR, MAX_YEAR);
+  const timeline = new OpenTimeline(
+    buildYears,
+    MIN_YEAR,
+    MAX_YEAR,
+    (year) => daysFromCivil(year, 1, 1) * DAY_MS,
+    2 * DAY_MS,
+  );
 
   /** The local day (since 1970-01-01) of instant t. */
   const localDay = (t: number): number => {
@@ -252,23 +258,9 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
     const year = yearOfDay(day);
     if (!timeline.has(year)) timeline.cover(year, year);
   };
-  // Instants well inside the built years (two days from either end, more
-  // than any zone's offset) need no zone lookup at all: the common case of
-  // a million SLA items in a few years costs one comparison each.
-  let readyFirst = 0;
-  let readyLast = -1;
-  let readyFrom = 0;
-  let readyTo = 0;
-  /** Whether the local year of t is certainly built. */
-  const ready = (t: number): boolean => {
-    if (timeline.first !== readyFirst || timeline.last !== readyLast) {
-      readyFirst = timeline.first;
-      readyLast = timeline.last;
-      readyFrom = (daysFromCivil(readyFirst, 1, 1) + 2) * DAY_MS;
-      readyTo = (daysFromCivil(readyLast + 1, 1, 1) - 2) * DAY_MS;
-    }
-    return t >= readyFrom && t < readyTo;
-  };
+  // Instants well inside the built years need no zone lookup at all: the
+  // common case of a million SLA items in a few years costs one comparison each.
+  const ready = (t: number): boolean => timeline.covers(t);
   /** Makes sure the local year of instant t is built. */
   const cover = (t: number) => {
     if (!ready(t)) coverDay(localDay(t));

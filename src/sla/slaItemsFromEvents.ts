@@ -1,4 +1,4 @@
-import { idKey } from '../_lib/columns/ids';
+import { IdIndex, idKey } from '../_lib/columns/ids';
 import { toEpochMs } from '../_lib/validate/instants';
 import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
@@ -150,28 +150,24 @@ export function slaItemsFromEvents(
   // in zero time, whatever order the rows came in.
   const rank = (type: string) =>
     starts.has(type) ? 0 : stops.has(type) ? 2 : pausing.has(type) || resuming.has(type) ? 1 : 3;
-  const byLead = new Map<
-    string,
-    {
-      id: string | number;
-      history: { at: number; type: string; owner: unknown; index: number; rank: number }[];
-    }
-  >();
+  // Leads in order of first appearance, by the one id rule (42 and '42' are one lead).
+  const ids = new IdIndex();
+  const byLead: {
+    id: string | number;
+    history: { at: number; type: string; owner: unknown; index: number; rank: number }[];
+  }[] = [];
   const issues = eachRow(list.length, onInvalid, (i) => {
     const e = assertObject(fn, `events[${i}]`, list[i]);
-    const key = idKey(fn, `events[${i}].leadId`, e.leadId);
+    if (ids.find(e.leadId) === -2) idKey(fn, `events[${i}].leadId`, e.leadId); // not an id: throws
     const type = assertNonEmptyString(fn, `events[${i}].type`, e.type, 'an event type');
     const at = toEpochMs(fn, `events[${i}].at`, e.at);
-    let lead = byLead.get(key);
-    if (lead === undefined) {
-      lead = { id: e.leadId as string | number, history: [] };
-      byLead.set(key, lead);
-    }
-    lead.history.push({ at, type, owner: e.owner, index: i, rank: rank(type) });
+    const lead = ids.add(e.leadId as string | number);
+    if (lead === byLead.length) byLead.push({ id: e.leadId as string | number, history: [] });
+    byLead[lead]!.history.push({ at, type, owner: e.owner, index: i, rank: rank(type) });
   });
 
   const items: EventSlaItem[] = [];
-  for (const { id: leadId, history } of byLead.values()) {
+  for (const { id: leadId, history } of byLead) {
     history.sort((a, b) => a.at - b.at || a.rank - b.rank || a.index - b.index);
     let open: {
       id: string | number;

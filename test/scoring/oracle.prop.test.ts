@@ -43,6 +43,29 @@ function toColumns(
   };
 }
 
+/** Activities dealt to the leads in turn, scored by scoreLeads and by the naive scorer. */
+function expectBatchAsNaive(
+  m: unknown,
+  leads: readonly Record<string, unknown>[],
+  acts: readonly { type: string; at: number; properties: { path: unknown } }[],
+  t: number,
+): void {
+  const valid = validateModel(m);
+  const withIds = leads.map((l, i) => ({ ...l, id: `L${i}` }));
+  const rows = acts.map((a, i) => ({ ...a, leadId: `L${i % withIds.length}` }));
+  const got = scoreLeads(valid, withIds, rows, { asOf: t, explain: false });
+  withIds.forEach((l, i) => {
+    const want = naiveScore(
+      valid,
+      l,
+      rows.filter((r) => r.leadId === l.id),
+      t,
+    );
+    expect(close(got[i]!.score, want.score)).toBe(true);
+    expect(got[i]!.qualifiedAt?.getTime() ?? null).toBe(want.qualifiedAt);
+  });
+}
+
 describe('the scoring engine against a naive scorer', () => {
   test.prop(
     {
@@ -58,22 +81,7 @@ describe('the scoring engine against a naive scorer', () => {
     { numRuns: 60 },
   )(
     'models of more than 32 rules (several mask words) score as the naive scorer',
-    ({ m, leads, acts, t }) => {
-      const valid = validateModel(m);
-      const withIds = leads.map((l, i) => ({ ...l, id: `L${i}` }));
-      const rows = acts.map((a, i) => ({ ...a, leadId: `L${i % withIds.length}` }));
-      const got = scoreLeads(valid, withIds, rows, { asOf: t, explain: false });
-      withIds.forEach((l, i) => {
-        const want = naiveScore(
-          valid,
-          l,
-          rows.filter((r) => r.leadId === l.id),
-          t,
-        );
-        expect(close(got[i]!.score, want.score)).toBe(true);
-        expect(got[i]!.qualifiedAt?.getTime() ?? null).toBe(want.qualifiedAt);
-      });
-    },
+    ({ m, leads, acts, t }) => expectBatchAsNaive(m, leads, acts, t),
   );
 
   test.prop({
@@ -117,22 +125,9 @@ describe('the scoring engine against a naive scorer', () => {
     leads: fc.array(lead, { minLength: 1, maxLength: 4 }),
     acts: activities,
     t: asOf,
-  })('scoreLeads gives every lead its naive score', ({ m, leads, acts, t }) => {
-    const valid = validateModel(m);
-    const withIds = leads.map((l, i) => ({ ...l, id: `L${i}` }));
-    const rows = acts.map((a, i) => ({ ...a, leadId: `L${i % withIds.length}` }));
-    const got = scoreLeads(valid, withIds, rows, { asOf: t, explain: false });
-    withIds.forEach((l, i) => {
-      const want = naiveScore(
-        valid,
-        l,
-        rows.filter((r) => r.leadId === l.id),
-        t,
-      );
-      expect(close(got[i]!.score, want.score)).toBe(true);
-      expect(got[i]!.qualifiedAt?.getTime() ?? null).toBe(want.qualifiedAt);
-    });
-  });
+  })('scoreLeads gives every lead its naive score', ({ m, leads, acts, t }) =>
+    expectBatchAsNaive(m, leads, acts, t),
+  );
 
   it('counts a webinar exactly withinDays old, and not one a millisecond older', () => {
     const m = validateModel({

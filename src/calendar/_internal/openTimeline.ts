@@ -86,12 +86,28 @@ export class OpenTimeline {
   before = new Float64Array(1);
   /** Local days with some opening, ascending. */
   days = new Int32Array(0);
+  /** Instants [readyFrom, readyTo) lie in built local years, whatever the zone's offset. */
+  private readyFrom = 0;
+  private readyTo = 0;
 
+  /**
+   * `yearStart(y)` is the instant year y starts at in UTC, and `margin` how
+   * far from it the local year may start (for calendars, two days: more
+   * than any zone's offset), so that instants `margin` inside the built
+   * years are certainly in them.
+   */
   constructor(
     private readonly build: YearsBuilder,
     readonly minYear: number,
     readonly maxYear: number,
+    private readonly yearStart: (year: number) => number,
+    private readonly margin: number,
   ) {}
+
+  /** Whether instant t certainly lies in a built local year: one comparison, no zone lookup. */
+  covers(t: number): boolean {
+    return t >= this.readyFrom && t < this.readyTo;
+  }
 
   /** Whether local year `year` is built. */
   has(year: number): boolean {
@@ -171,6 +187,8 @@ export class OpenTimeline {
     this.days = Int32Array.from(days);
     this.first = first;
     this.last = last;
+    this.readyFrom = this.yearStart(first) + this.margin;
+    this.readyTo = this.yearStart(last + 1) - this.margin;
   }
 
   /** Open ms before instant t within the built run. */

@@ -51,11 +51,26 @@ function toy() {
     },
     0,
     20,
+    (year) => 100 * year,
+    0,
   );
   return { timeline, built };
 }
 
 describe('OpenTimeline', () => {
+  it('says which instants lie in built years, and nothing before a build', () => {
+    const { timeline } = toy();
+    expect(timeline.covers(0)).toBe(false);
+    timeline.cover(3, 4);
+    expect([299, 300, 450, 499, 500].map((t) => timeline.covers(t))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+
   it('builds what it is asked for, merges intervals that touch across years, and sums open time', () => {
     const { timeline, built } = toy();
     expect(timeline.has(3)).toBe(false);
