@@ -170,3 +170,28 @@ describe('isLeadMathError look-alikes', () => {
     expect(isLeadMathError(sub)).toBe(true);
   });
 });
+
+describe('what survived mutation testing, killed', () => {
+  it('an error with a leadmath code but another name is not a LeadMathError', () => {
+    const impostor = Object.assign(new Error('x'), {
+      name: 'TypeError',
+      code: 'INVALID_DATE',
+      details: { function: 'f', path: 'p', value: 1, expected: 'e' },
+    });
+    expect(isLeadMathError(impostor)).toBe(false);
+    expect(isLeadMathError(Object.assign(impostor, { name: 'LeadMathError' }))).toBe(true);
+  });
+
+  it('repeated stages and a wrong number of rates say what was expected', () => {
+    const repeated = catchLeadMathError(() =>
+      reversePlan({ target: 10, stages: ['mql', 'mql'], rates: [0.5] }),
+    );
+    expect(repeated.message).toBe(
+      'reversePlan: stages[1] must be a stage name not used before, got "mql"',
+    );
+    const short = catchLeadMathError(() =>
+      reversePlan({ target: 10, stages: ['lead', 'mql', 'sql'], rates: [0.5] }),
+    );
+    expect(short.details.expected).toBe('2 (one rate per step between stages)');
+  });
+});
