@@ -25,21 +25,27 @@ export interface LeadGroups {
 export function groupByLead(lead: Int32Array, leadCount: number, skips: boolean): LeadGroups {
   const rows = lead.length;
   const start = new Int32Array(leadCount + 1);
-  // One scan: counts per lead, and whether leads already ascend.
+  // One scan: counts per lead, and whether leads already ascend. Runs of one
+  // lead are counted by their length, not one increment per row.
   let grouped = true;
   let previous = -1;
-  for (let i = 0; i < rows; i++) {
+  let i = 0;
+  while (i < rows) {
     const j = lead[i]!;
     if (j < 0 || j >= leadCount) {
       if (j === -1 && skips) {
         grouped = false;
+        i++;
         continue;
       }
       return { start, order: null, bad: i };
     }
-    start[j + 1]!++;
+    let end = i + 1;
+    while (end < rows && lead[end] === j) end++;
+    start[j + 1]! += end - i;
     if (j < previous) grouped = false;
     previous = j;
+    i = end;
   }
   for (let j = 0; j < leadCount; j++) start[j + 1]! += start[j]!;
   if (grouped) return { start, order: null, bad: -1 };

@@ -7,6 +7,7 @@
 import { groupByLead, sortRowsByTime } from '../../_lib/columns/groupByLead';
 import { END_INSTANT_MS, MIN_INSTANT_MS } from '../../_lib/validate/instants';
 import type { Condition, DecayPolicy, ScoringModel } from '../model';
+import { compileLoop } from './compiledLoop';
 import { compileCondition, conditionRows, leafRowsOfObjects, leafTest } from './conditions';
 import { applyDecay } from './decay';
 
@@ -361,73 +362,27 @@ export function scoreColumns(
   let spareBits = new Uint32Array(0);
   let positions = new Int32Array(0);
 
+  // Without explanations, a loop generated for this model when it can be.
+  const loop = explain || words !== 1 ? null : compileLoop(rules, asOf, threshold);
+  const loopOut = new Float64Array(3);
+  // With the generated loop, rows already in place are read from the columns
+  // themselves: only their rule bits are copied.
+  const direct = order === null && loop !== null;
+
   const count = new Float64Array(ruleCount); // matches counted at asOf
   const inWindow = new Float64Array(ruleCount); // matches in the window at the running instant
   const value = new Float64Array(ruleCount); // each rule's capped points at the running instant
   const tails = new Int32Array(ruleCount); // oldest row possibly still in a rule's window
 
-  for (let j = 0; j < leadCount; j++) {
-    const from = start[j]!;
-    const rows = start[j + 1]! - from;
-
-    // Copy the lead's rows, checking each cell read and whether they are in time order.
-    let ok = 1;
-    let inOrder = true;
-    let previous = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < rows; k++) {
-      const row = order === null ? from + k : order[from + k]!;
-      const t = at[row]!;
-      localAt[k] = t;
-      if (t < previous) inOrder = false;
-      previous = t;
-      if (mode === 0) {
-        const ty = type[row]!;
-        const c = valueCodes[row]!;
-        localBits[k] = lookup[ty * width + c]!;
-        if (checking) ok &= (ty < typeCount ? 1 : 0) & (c < width ? 1 : 0);
-      } else if (mode === 1) {
-        const ty = type[row]!;
-        localBits[k] = lookup[ty]!;
-        if (checking) ok &= ty < typeCount ? 1 : 0;
-      } else {
-        for (let w = 0; w < words; w++) localBits[k * words + w] = precomputed[row * words + w]!;
-      }
-      if (checking) ok &= (t >= MIN_INSTANT_MS ? 1 : 0) & (t < END_INSTANT_MS ? 1 : 0);
-    }
-    if (ok === 0) {
-      table.checkAll!(); // throws, naming the first bad row of the input
-      throw new Error('scoreColumns: a bad row passed checkAll');
-    }
-    if (!inOrder) {
-      // Time order, ties in row order (rows of a lead arrive in row order).
-      if (positions.length < rows) {
-        positions = new Int32Array(longest);
-        spareAt = new Float64Array(longest);
-        spareBits = new Uint32Array(longest * words);
-      }
-      for (let k = 0; k < rows; k++) positions[k] = k;
-      sortRowsByTime(positions, 0, rows, localAt);
-      for (let k = 0; k < rows; k++) {
-        const p = positions[k]!;
-        spareAt[k] = localAt[p]!;
-        for (let w = 0; w < words; w++) spareBits[k * words + w] = localBits[p * words + w]!;
-      }
-      [localAt, spareAt] = [spareAt, localAt];
-      [localBits, spareBits] = [spareBits, localBits];
-    }
-    let to = rows;
-    while (to > 0 && localAt[to - 1]! > asOf) to--;
-
-    const fitPoints = fit.points[j]!;
-    const contributions = explain ? ([] as EngineContribution[]) : NONE;
-    if (explain) {
-      model.fit.forEach((rule, r) => {
-        if (fit.truth[r]![j] === 1) {
-          contributions.push({ ruleId: rule.id, kind: 'fit', points: rule.points });
-        }
-      });
-    }
-
+  /**
+   * The general loop over the current lead's local rows (any number of rule
+   * words, with explanations), writing what the generated loop writes.
+   */
+  const generalLoop = (
+    to: number,
+    fitPoints: number,
+    contributions: EngineContribution[],
+  ): void => {
     // One pass in time order: the counts at asOf, and the running score for
     // qualifiedAt (all rows of one instant count before the score is read;
     // matches leave a rule's window as time moves on).
@@ -511,6 +466,84 @@ export function scoreColumns(
     let behavior = 0;
     for (let r = 0; r < ruleCount; r++) behavior += capped(points[r]! * count[r]!, caps[r]!);
     if (explain) explainBehavior(contributions, rules, localBits, words, localAt, to, asOf);
+
+    loopOut[0] = behavior;
+    loopOut[1] = lastScored;
+    loopOut[2] = qualifiedAt;
+  };
+
+  for (let j = 0; j < leadCount; j++) {
+    const from = start[j]!;
+    const rows = start[j + 1]! - from;
+
+    // Read the lead's rows, checking each cell and whether they are in time
+    // order, into local rule bits (and instants, unless read in place).
+    let ok = 1;
+    let inOrder = true;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < rows; k++) {
+      const row = order === null ? from + k : order[from + k]!;
+      const t = at[row]!;
+      if (!direct) localAt[k] = t;
+      if (t < previous) inOrder = false;
+      previous = t;
+      if (mode === 0) {
+        const ty = type[row]!;
+        const c = valueCodes[row]!;
+        localBits[k] = lookup[ty * width + c]!;
+        if (checking) ok &= (ty < typeCount ? 1 : 0) & (c < width ? 1 : 0);
+      } else if (mode === 1) {
+        const ty = type[row]!;
+        localBits[k] = lookup[ty]!;
+        if (checking) ok &= ty < typeCount ? 1 : 0;
+      } else {
+        for (let w = 0; w < words; w++) localBits[k * words + w] = precomputed[row * words + w]!;
+      }
+      if (checking) ok &= (t >= MIN_INSTANT_MS ? 1 : 0) & (t < END_INSTANT_MS ? 1 : 0);
+    }
+    if (ok === 0) {
+      table.checkAll!(); // throws, naming the first bad row of the input
+      throw new Error('scoreColumns: a bad row passed checkAll');
+    }
+    if (!inOrder) {
+      if (direct) for (let k = 0; k < rows; k++) localAt[k] = at[from + k]!;
+      // Time order, ties in row order (rows of a lead arrive in row order).
+      if (positions.length < rows) {
+        positions = new Int32Array(longest);
+        spareAt = new Float64Array(longest);
+        spareBits = new Uint32Array(longest * words);
+      }
+      for (let k = 0; k < rows; k++) positions[k] = k;
+      sortRowsByTime(positions, 0, rows, localAt);
+      for (let k = 0; k < rows; k++) {
+        const p = positions[k]!;
+        spareAt[k] = localAt[p]!;
+        for (let w = 0; w < words; w++) spareBits[k * words + w] = localBits[p * words + w]!;
+      }
+      [localAt, spareAt] = [spareAt, localAt];
+      [localBits, spareBits] = [spareBits, localBits];
+    }
+    // Where the lead's instants are: the column itself, or the local copy.
+    const times = direct && inOrder ? at : localAt;
+    const base = direct && inOrder ? from : 0;
+    let to = rows;
+    while (to > 0 && times[base + to - 1]! > asOf) to--;
+
+    const fitPoints = fit.points[j]!;
+    const contributions = explain ? ([] as EngineContribution[]) : NONE;
+    if (explain) {
+      model.fit.forEach((rule, r) => {
+        if (fit.truth[r]![j] === 1) {
+          contributions.push({ ruleId: rule.id, kind: 'fit', points: rule.points });
+        }
+      });
+    }
+
+    if (loop !== null) loop(times, base, localBits, to, fitPoints, loopOut);
+    else generalLoop(to, fitPoints, contributions);
+    const behavior = loopOut[0]!;
+    const lastScored = loopOut[1]!;
+    const qualifiedAt = loopOut[2]!;
 
     // Decay of the behaviour points, from the last activity to asOf, never below the floor.
     let decayed = behavior;
