@@ -181,6 +181,26 @@ describe('scoreLeadsColumns', () => {
     );
   });
 
+  it('rejects a negative type code in an Int32Array column, as read and when collecting', () => {
+    const negative = {
+      leadIndex: Int32Array.of(0, 1),
+      type: Int32Array.of(0, -1),
+      types: ['demo'],
+      at: Float64Array.of(T, T),
+    };
+    expectLeadMathError(
+      () => scoreLeadsColumns(model, leads, negative, { asOf: T + H }),
+      'INVALID_ARGUMENT',
+      'activities.type[1]',
+    );
+    const collected = scoreLeadsColumns(model, leads, negative, {
+      asOf: T + H,
+      onInvalid: 'collect',
+    });
+    expect(collected.issues!.map((i) => [i.row, i.field])).toEqual([[1, 'type']]);
+    expect(Array.from(collected.score)).toEqual([10, 0]);
+  });
+
   it('names a bad code of a second property column', () => {
     const withProps = {
       ...columns,

@@ -163,8 +163,8 @@ export function firstBadRow(
         (t >= minInstant ? 1 : 0) &
         (t < endInstant ? 1 : 0) &
         (a[i]! >>> 0 < aLimit ? 1 : 0) &
-        (b[i]! < bLimit ? 1 : 0) &
-        (c[i]! < cLimit ? 1 : 0);
+        (b[i]! >>> 0 < bLimit ? 1 : 0) &
+        (c[i]! >>> 0 < cLimit ? 1 : 0);
     }
     if (ok === 1) continue;
     for (let i = from; i < to; i++) {
@@ -172,8 +172,8 @@ export function firstBadRow(
       if (
         !(t >= minInstant && t < endInstant) ||
         a[i]! >>> 0 >= aLimit ||
-        b[i]! >= bLimit ||
-        c[i]! >= cLimit
+        b[i]! >>> 0 >= bLimit ||
+        c[i]! >>> 0 >= cLimit
       ) {
         return i;
       }

@@ -50,20 +50,26 @@ function cappedSource(rule: LoopRule, n: string): string {
     : `Math.max(${product}, ${num(-rule.cap)})`;
 }
 
-/** The source of the loop factory: `(asOf, threshold) => LeadLoop`. */
-export function loopSource(rules: readonly LoopRule[]): string {
+/** How the generated loop reads a row's instant and rule bits (k is a row index expression). */
+interface Reads {
+  readonly at: (k: string) => string;
+  readonly bits: (k: string) => string;
+  /** The first row. */
+  readonly first: string;
+}
+
+/** The scoring loop over rows [first, to), as source lines (shared by both variants). */
+function bodySource(rules: readonly LoopRule[], reads: Reads): string[] {
   const r = rules.map((_, i) => i);
   const windowed = r.filter((i) => Number.isFinite(rules[i]!.withinMs));
   const lines: string[] = [];
   const add = (line: string) => lines.push(line);
-  for (const i of windowed) add(`const since${i} = asOf - ${num(rules[i]!.withinMs)};`);
-  add('return function leadLoop(at, base, bits, to, fit, out) {');
   for (const i of r) add(`  let c${i} = 0, n${i} = 0, v${i} = 0;`);
-  for (const i of windowed) add(`  let tail${i} = 0;`);
-  add('  let running = fit, qualifiedAt = NaN, lastScored = NaN, k = 0;');
+  for (const i of windowed) add(`  let tail${i} = ${reads.first};`);
+  add(`  let running = fit, qualifiedAt = NaN, lastScored = NaN, k = ${reads.first};`);
   add('  for (; k < to; k++) {');
-  add('    const t = at[base + k];');
-  add('    const m = bits[k];');
+  add(`    const t = ${reads.at('k')};`);
+  add(`    const m = ${reads.bits('k')};`);
   add('    if (m !== 0) {');
   add('      lastScored = t;');
   for (const i of r) {
@@ -75,7 +81,7 @@ export function loopSource(rules: readonly LoopRule[]): string {
     add('      }');
   }
   add('    }');
-  add('    if (k + 1 < to && at[base + k + 1] === t) continue;');
+  add(`    if (k + 1 < to && ${reads.at('k + 1')} === t) continue;`);
   for (const i of windowed) {
     const bit = num(2 ** i);
     add(`    if (n${i} === 0) tail${i} = k + 1;`);
@@ -83,8 +89,8 @@ export function loopSource(rules: readonly LoopRule[]): string {
     add(`      const oldest = t - ${num(rules[i]!.withinMs)};`);
     add('      let dropped = false;');
     add(`      for (; tail${i} <= k; tail${i}++) {`);
-    add(`        if (at[base + tail${i}] >= oldest) break;`);
-    add(`        if ((bits[tail${i}] & ${bit}) !== 0) { n${i}--; dropped = true; }`);
+    add(`        if (${reads.at(`tail${i}`)} >= oldest) break;`);
+    add(`        if ((${reads.bits(`tail${i}`)} & ${bit}) !== 0) { n${i}--; dropped = true; }`);
     add('      }');
     add('      if (dropped) {');
     add(`        const x = ${cappedSource(rules[i]!, `n${i}`)};`);
@@ -96,9 +102,9 @@ export function loopSource(rules: readonly LoopRule[]): string {
   add('  }');
   // Once qualified, only the counts at asOf are left to take.
   add('  for (; k < to; k++) {');
-  add('    const m = bits[k];');
+  add(`    const m = ${reads.bits('k')};`);
   add('    if (m === 0) continue;');
-  add('    const t = at[base + k];');
+  add(`    const t = ${reads.at('k')};`);
   add('    lastScored = t;');
   for (const i of r) {
     const count = windowed.includes(i) ? `if (t >= since${i}) c${i}++;` : `c${i}++;`;
@@ -108,8 +114,105 @@ export function loopSource(rules: readonly LoopRule[]): string {
   add('  let behavior = 0;');
   for (const i of r) add(`  behavior += ${cappedSource(rules[i]!, `c${i}`)};`);
   add('  out[0] = behavior; out[1] = lastScored; out[2] = qualifiedAt;');
-  add('};');
-  return lines.join('\n');
+  return lines;
+}
+
+/** The windows' cut-offs at asOf, hoisted out of the loop. */
+function sinceSource(rules: readonly LoopRule[]): string[] {
+  return rules.flatMap((rule, i) =>
+    Number.isFinite(rule.withinMs) ? [`const since${i} = asOf - ${num(rule.withinMs)};`] : [],
+  );
+}
+
+/** The source of the loop factory over local rule bits: `(asOf, threshold) => LeadLoop`. */
+export function loopSource(rules: readonly LoopRule[]): string {
+  return [
+    ...sinceSource(rules),
+    'return function leadLoop(at, base, bits, to, fit, out) {',
+    ...bodySource(rules, { at: (k) => `at[base + ${k}]`, bits: (k) => `bits[${k}]`, first: '0' }),
+    '};',
+  ].join('\n');
+}
+
+/** How rows are read in place: the table's columns and limits. */
+export interface DirectReads {
+  /** Whether rows carry a property code column (rule bits by (type, code)). */
+  readonly codes: boolean;
+  /** Values per type in the lookup table (1 without codes). */
+  readonly width: number;
+  readonly typeCount: number;
+  /** Whether to check each cell (tables not checked up front). */
+  readonly checking: boolean;
+  readonly minInstant: number;
+  readonly endInstant: number;
+}
+
+/**
+ * Scores one lead's rows `[from, end)` read in place from the columns, the
+ * rule bits looked up as it goes. A first pass over the rows checks their
+ * cells and their time order and finds the last row at or before `asOf`;
+ * `out[3]` is 0 when scored, 1 when the rows are not in time order (nothing
+ * scored: the caller orders them), 2 when a cell is bad (nothing scored).
+ */
+export type DirectLeadLoop = (
+  at: Float64Array,
+  type: ArrayLike<number>,
+  codes: ArrayLike<number>,
+  lookup: Uint32Array,
+  from: number,
+  end: number,
+  fit: number,
+  out: Float64Array,
+) => void;
+
+/** The source of the in-place loop factory: `(asOf, threshold) => DirectLeadLoop`. */
+export function directLoopSource(rules: readonly LoopRule[], reads: DirectReads): string {
+  const bits = (k: string) =>
+    reads.codes ? `lookup[type[${k}] * ${num(reads.width)} + codes[${k}]]` : `lookup[type[${k}]]`;
+  const check = reads.checking
+    ? [
+        `    if (!(t >= ${num(reads.minInstant)} && t < ${num(reads.endInstant)}) || type[i] >>> 0 >= ${num(reads.typeCount)}${reads.codes ? ` || codes[i] >>> 0 >= ${num(reads.width)}` : ''}) { out[3] = 2; return; }`,
+      ]
+    : [];
+  return [
+    ...sinceSource(rules),
+    'return function directLoop(at, type, codes, lookup, from, end, fit, out) {',
+    '  let to = end, previous = -Infinity;',
+    '  for (let i = from; i < end; i++) {',
+    '    const t = at[i];',
+    '    if (t < previous) { out[3] = 1; return; }',
+    '    previous = t;',
+    ...check,
+    '    if (t > asOf && to === end) to = i;',
+    '  }',
+    '  out[3] = 0;',
+    ...bodySource(rules, { at: (k) => `at[${k}]`, bits, first: 'from' }),
+    '};',
+  ].join('\n');
+}
+
+/** Runs a factory's source, or null where code cannot be generated (a strict CSP). */
+function generate<T>(source: string, asOf: number, threshold: number): T | null {
+  try {
+    const factory = new Function('asOf', 'threshold', source) as (a: number, t: number) => T;
+    return factory(asOf, threshold);
+  } catch {
+    return null; // code generation forbidden here: the general loop scores the same
+  }
+}
+
+/**
+ * The in-place loop of a model's behaviour rules at `asOf`, or null when the
+ * model has more than 32 of them or code cannot be generated here.
+ */
+export function compileDirectLoop(
+  rules: readonly LoopRule[],
+  asOf: number,
+  threshold: number,
+  reads: DirectReads,
+): DirectLeadLoop | null {
+  if (rules.length > 32) return null;
+  return generate<DirectLeadLoop>(directLoopSource(rules, reads), asOf, threshold);
 }
 
 /**
@@ -122,13 +225,5 @@ export function compileLoop(
   threshold: number,
 ): LeadLoop | null {
   if (rules.length > 32) return null;
-  try {
-    const factory = new Function('asOf', 'threshold', loopSource(rules)) as (
-      asOf: number,
-      threshold: number,
-    ) => LeadLoop;
-    return factory(asOf, threshold);
-  } catch {
-    return null; // code generation forbidden here (CSP): the general loop scores the same
-  }
+  return generate<LeadLoop>(loopSource(rules), asOf, threshold);
 }

@@ -7,7 +7,7 @@
 import { groupByLead, sortRowsByTime } from '../../_lib/columns/groupByLead';
 import { END_INSTANT_MS, MIN_INSTANT_MS } from '../../_lib/validate/instants';
 import type { Condition, DecayPolicy, ScoringModel } from '../model';
-import { compileLoop } from './compiledLoop';
+import { compileDirectLoop, compileLoop } from './compiledLoop';
 import { compileCondition, conditionRows, leafRowsOfObjects, leafTest } from './conditions';
 import { applyDecay } from './decay';
 
@@ -364,10 +364,21 @@ export function scoreColumns(
 
   // Without explanations, a loop generated for this model when it can be.
   const loop = explain || words !== 1 ? null : compileLoop(rules, asOf, threshold);
-  const loopOut = new Float64Array(3);
-  // With the generated loop, rows already in place are read from the columns
-  // themselves: only their rule bits are copied.
-  const direct = order === null && loop !== null;
+  const loopOut = new Float64Array(4);
+  // Rows already grouped are scored in place by a loop generated to read the
+  // columns themselves; a lead whose rows are not in time order, and every
+  // other case, goes through local copies.
+  const directLoop =
+    loop === null || order !== null || mode === 2
+      ? null
+      : compileDirectLoop(rules, asOf, threshold, {
+          codes: mode === 0,
+          width,
+          typeCount,
+          checking,
+          minInstant: MIN_INSTANT_MS,
+          endInstant: END_INSTANT_MS,
+        });
 
   const count = new Float64Array(ruleCount); // matches counted at asOf
   const inWindow = new Float64Array(ruleCount); // matches in the window at the running instant
@@ -472,30 +483,36 @@ export function scoreColumns(
     loopOut[2] = qualifiedAt;
   };
 
-  for (let j = 0; j < leadCount; j++) {
-    const from = start[j]!;
-    const rows = start[j + 1]! - from;
-
-    // Read the lead's rows, checking each cell and whether they are in time
-    // order, into local rule bits (and instants, unless read in place).
+  /**
+   * Scores one lead from local copies of its rows: reads them (in group
+   * order), checking each cell when the table was not checked, puts them in
+   * time order when they are not, and runs the generated or the general
+   * loop; the result is in `loopOut`.
+   */
+  const scoreLocally = (
+    from: number,
+    rows: number,
+    fitPoints: number,
+    contributions: EngineContribution[],
+  ): void => {
     let ok = 1;
     let inOrder = true;
     let previous = Number.NEGATIVE_INFINITY;
     for (let k = 0; k < rows; k++) {
       const row = order === null ? from + k : order[from + k]!;
       const t = at[row]!;
-      if (!direct) localAt[k] = t;
+      localAt[k] = t;
       if (t < previous) inOrder = false;
       previous = t;
       if (mode === 0) {
         const ty = type[row]!;
         const c = valueCodes[row]!;
         localBits[k] = lookup[ty * width + c]!;
-        if (checking) ok &= (ty < typeCount ? 1 : 0) & (c < width ? 1 : 0);
+        if (checking) ok &= (ty >>> 0 < typeCount ? 1 : 0) & (c >>> 0 < width ? 1 : 0);
       } else if (mode === 1) {
         const ty = type[row]!;
         localBits[k] = lookup[ty]!;
-        if (checking) ok &= ty < typeCount ? 1 : 0;
+        if (checking) ok &= ty >>> 0 < typeCount ? 1 : 0;
       } else {
         for (let w = 0; w < words; w++) localBits[k * words + w] = precomputed[row * words + w]!;
       }
@@ -506,7 +523,6 @@ export function scoreColumns(
       throw new Error('scoreColumns: a bad row passed checkAll');
     }
     if (!inOrder) {
-      if (direct) for (let k = 0; k < rows; k++) localAt[k] = at[from + k]!;
       // Time order, ties in row order (rows of a lead arrive in row order).
       if (positions.length < rows) {
         positions = new Int32Array(longest);
@@ -523,28 +539,16 @@ export function scoreColumns(
       [localAt, spareAt] = [spareAt, localAt];
       [localBits, spareBits] = [spareBits, localBits];
     }
-    // Where the lead's instants are: the column itself, or the local copy.
-    const times = direct && inOrder ? at : localAt;
-    const base = direct && inOrder ? from : 0;
     let to = rows;
-    while (to > 0 && times[base + to - 1]! > asOf) to--;
-
-    const fitPoints = fit.points[j]!;
-    const contributions = explain ? ([] as EngineContribution[]) : NONE;
-    if (explain) {
-      model.fit.forEach((rule, r) => {
-        if (fit.truth[r]![j] === 1) {
-          contributions.push({ ruleId: rule.id, kind: 'fit', points: rule.points });
-        }
-      });
-    }
-
-    if (loop !== null) loop(times, base, localBits, to, fitPoints, loopOut);
+    while (to > 0 && localAt[to - 1]! > asOf) to--;
+    if (loop !== null) loop(localAt, 0, localBits, to, fitPoints, loopOut);
     else generalLoop(to, fitPoints, contributions);
+  };
+
+  /** Decays the behaviour points in `loopOut` and writes lead j's results. */
+  const finish = (j: number, fitPoints: number, contributions: EngineContribution[]): void => {
     const behavior = loopOut[0]!;
     const lastScored = loopOut[1]!;
-    const qualifiedAt = loopOut[2]!;
-
     // Decay of the behaviour points, from the last activity to asOf, never below the floor.
     let decayed = behavior;
     if (decay !== undefined && behavior > 0 && fitPoints + behavior > floor) {
@@ -562,8 +566,33 @@ export function scoreColumns(
     }
     out.score[j] = fitPoints + decayed;
     out.behavior[j] = decayed;
-    out.qualifiedAt[j] = qualifiedAt;
+    out.qualifiedAt[j] = loopOut[2]!;
     if (out.contributions !== null) out.contributions[j] = contributions;
+  };
+
+  for (let j = 0; j < leadCount; j++) {
+    const from = start[j]!;
+    const rows = start[j + 1]! - from;
+    const fitPoints = fit.points[j]!;
+    const contributions = explain ? ([] as EngineContribution[]) : NONE;
+    if (explain) {
+      model.fit.forEach((rule, r) => {
+        if (fit.truth[r]![j] === 1) {
+          contributions.push({ ruleId: rule.id, kind: 'fit', points: rule.points });
+        }
+      });
+    }
+    if (directLoop !== null) {
+      directLoop(at, type, valueCodes, lookup, from, from + rows, fitPoints, loopOut);
+      if (loopOut[3] === 2) {
+        table.checkAll!(); // throws, naming the first bad row of the input
+        throw new Error('scoreColumns: a bad row passed checkAll');
+      }
+    }
+    if (directLoop === null || loopOut[3] === 1) {
+      scoreLocally(from, rows, fitPoints, contributions);
+    }
+    finish(j, fitPoints, contributions);
   }
   return out;
 }
