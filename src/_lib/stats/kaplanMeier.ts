@@ -7,6 +7,7 @@
  * log-log ("exponential Greenwood") one, as scipy's
  * `confidence_interval(method='log-log')`.
  */
+import { firstAtOrAfter, lastAtOrBefore } from '../columns/search';
 import { twoSidedZ } from './normal';
 
 /** The estimate at one horizon. */
@@ -79,18 +80,6 @@ export function kaplanMeier(
   };
 }
 
-/** Last index i with values[i] ≤ x, or −1. */
-function lastAtOrBefore(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /** A bound, or null when it is not a number (the formula is undefined there). */
 function bound(x: number): number | null {
   return Number.isNaN(x) ? null : Math.min(1, Math.max(0, x));
@@ -113,16 +102,4 @@ export function kaplanMeierAt(
   const sfLow = Math.exp(-Math.exp(center + z * se));
   const sfHigh = Math.exp(-Math.exp(center - z * se));
   return { share: 1 - s, low: bound(1 - sfHigh), high: bound(1 - sfLow), atRisk };
-}
-
-/** First index i with values[i] ≥ x (values.length if none). */
-function firstAtOrAfter(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

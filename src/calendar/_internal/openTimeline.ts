@@ -1,3 +1,7 @@
+import { firstAtOrAfter, lastAtOrBefore } from '../../_lib/columns/search';
+
+export { firstAtOrAfter, lastAtOrBefore };
+
 /** Open intervals of a run of local years, as the builder returns them. */
 export interface YearsIntervals {
   /** Interval starts (epoch ms), ascending; intervals do not overlap or touch. */
@@ -10,30 +14,6 @@ export interface YearsIntervals {
 
 /** Builds the open intervals of local years `first` to `last`, inclusive. */
 export type YearsBuilder = (first: number, last: number) => YearsIntervals;
-
-/** Last index i with values[i] ≤ x, or −1. */
-export function lastAtOrBefore(values: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** First index i with values[i] ≥ x (values.length if none). */
-export function firstAtOrAfter(values: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Sorts open intervals by start and merges those that overlap or touch, in
