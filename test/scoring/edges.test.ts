@@ -128,3 +128,121 @@ describe('reviewDates counts', () => {
     ]);
   });
 });
+
+describe('model errors inside conditions say what was wrong there', () => {
+  const withWhen = (when: unknown, kind: 'fit' | 'behavior' = 'fit') => ({
+    id: 'm',
+    version: 1,
+    threshold: 10,
+    rules: [{ id: 'r', kind, points: 5, when }],
+  });
+  const cases: [unknown, string, string][] = [
+    [
+      withWhen({ activity: 'x', where: { field: 'p', gte: 'a' } }, 'behavior'),
+      'rules[0].when.where.gte',
+      'a finite number',
+    ],
+    [
+      withWhen({ not: { field: 'p', between: [3, 1] } }),
+      'rules[0].when.not.between',
+      '[min, max] with min ≤ max',
+    ],
+    [
+      withWhen({
+        all: [
+          { field: 'a', equals: 1 },
+          { field: 'b', in: [] },
+        ],
+      }),
+      'rules[0].when.all[1].in',
+      'a non-empty array of strings, finite numbers, booleans or nulls',
+    ],
+    [
+      withWhen({ any: [{ field: 'a', equals: 1, gte: 2 }] }),
+      'rules[0].when.any[0]',
+      'a condition with exactly one operator (equals, in, between, gte, lte, contains, exists, startsWith, all, any, not)',
+    ],
+    [
+      withWhen(5),
+      'rules[0].when',
+      'a condition object with one of equals, in, between, gte, lte, contains, exists, startsWith, all, any, not',
+    ],
+    [
+      withWhen({ activity: 'x', whre: 1 }, 'behavior'),
+      'rules[0].when.whre',
+      'absent (unknown key)',
+    ],
+    [{ ...withWhen({ field: 'a', equals: 1 }), floor: 11 }, 'floor', 'a number ≤ threshold (10)'],
+  ];
+  it.each(cases)('%#: %s', (json, path, expected) => {
+    const error = catchLeadMathError(() => validateModel(json));
+    expect([error.code, error.details.path, error.details.expected]).toEqual([
+      'INVALID_MODEL',
+      path,
+      expected,
+    ]);
+  });
+
+  it('finds conditions nested too deep in the first branch of a list', () => {
+    let deep: unknown = { field: 'a', equals: 1 };
+    for (let i = 0; i < 40; i++) deep = { not: deep };
+    const error = catchLeadMathError(() =>
+      validateModel(withWhen({ all: [deep, { field: 'b', equals: 2 }] })),
+    );
+    expect(error.details.path.startsWith('rules[0].when.all[0].not.not')).toBe(true);
+  });
+});
+
+describe('columnar activities name the argument that is malformed', () => {
+  const leads = [{ id: 'a' }];
+  const good = {
+    leadIndex: Int32Array.of(0),
+    type: Uint8Array.of(0),
+    types: ['demo'],
+    at: Float64Array.of(T),
+  };
+  const cases: [string, unknown, string][] = [
+    ['at as an array', { ...good, at: [T] }, 'activities.at'],
+    ['an empty type name', { ...good, types: [''] }, 'activities.types[0]'],
+    ['a type listed twice', { ...good, types: ['demo', 'demo'] }, 'activities.types[1]'],
+    ['leadIndex as an array', { ...good, leadIndex: [0] }, 'activities.leadIndex'],
+    ['properties not an object', { ...good, properties: 5 }, 'activities.properties'],
+    [
+      'a property column with a stray key',
+      { ...good, properties: { p: { codes: Uint8Array.of(0), values: ['x'], extra: 1 } } },
+      'activities.properties.p.extra',
+    ],
+    [
+      'property values not an array',
+      { ...good, properties: { p: { codes: Uint8Array.of(0), values: 'x' } } },
+      'activities.properties.p.values',
+    ],
+    [
+      'property codes too short',
+      { ...good, properties: { p: { codes: new Uint8Array(0), values: ['x'] } } },
+      'activities.properties.p.codes.length',
+    ],
+    [
+      'a bad code in row 0 of an unread column',
+      { ...good, properties: { p: { codes: Uint8Array.of(1), values: ['x'] } } },
+      'activities.properties.p.codes[0]',
+    ],
+  ];
+  it.each(cases)('%s', (_, columns, path) => {
+    const error = catchLeadMathError(() =>
+      scoreLeadsColumns(model, leads, columns as never, { asOf: T }),
+    );
+    expect(error.details.path).toBe(path);
+  });
+
+  it('say what an index must be below', () => {
+    const error = catchLeadMathError(() =>
+      scoreLeadsColumns(model, leads, { ...good, type: Uint8Array.of(1) }, { asOf: T }),
+    );
+    expect(error.details.expected).toBe('an index below types.length (1)');
+    const lead = catchLeadMathError(() =>
+      scoreLeadsColumns(model, leads, { ...good, leadIndex: Int32Array.of(1) }, { asOf: T }),
+    );
+    expect(lead.details.expected).toBe('an index below leads.length (1)');
+  });
+});
