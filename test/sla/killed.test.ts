@@ -119,7 +119,9 @@ describe('speed to lead and events', () => {
       pause: ['waiting'],
     });
     // The pause opens at T + H and the stop at the same instant ends it.
-    expect(item!.pauses.map((p) => [p.from.getTime(), p.to?.getTime()])).toEqual([[T + H, T + H]]);
+    expect(item!.pauses.map((p) => [(p.from as Date).getTime(), (p.to as Date).getTime()])).toEqual(
+      [[T + H, T + H]],
+    );
     const error = catchLeadMathError(() =>
       slaItemsFromEvents([{ leadId: 1, type: '', at: T }], { start: ['mql'], stop: ['x'] }),
     );
