@@ -110,31 +110,6 @@ export function assertIndicesBelow(
 }
 
 /**
- * The first row whose value is NaN or ±∞, or −1. A tight scan first: x × 0
- * is NaN exactly for NaN and ±∞, so the sum is 0 when every value is finite;
- * only on a failure are rows looked at one by one.
- */
-export function firstNotFinite(column: Float64Array): number {
-  let poison = 0;
-  for (let i = 0; i < column.length; i++) poison += column[i]! * 0;
-  if (poison === 0) return -1;
-  for (let i = 0; i < column.length; i++) if (!Number.isFinite(column[i]!)) return i;
-  return -1;
-}
-
-/** The smallest and largest value of a column of finite numbers; [+∞, −∞] when empty. */
-export function columnRange(column: Float64Array): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < column.length; i++) {
-    const x = column[i]!;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  return [min, max];
-}
-
-/**
  * The first row of a table whose instant is outside the supported range
  * (or not finite) or whose index in `a`, `b` or `c` is not below its limit;
  * −1 when every row is good. One pass over the four columns together (the

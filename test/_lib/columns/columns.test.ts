@@ -7,8 +7,6 @@ import {
   assertIndexColumn,
   assertIndicesBelow,
   columnMax,
-  columnRange,
-  firstNotFinite,
   firstOutOfRange,
 } from '../../../src/_lib/columns/typedArrays';
 import { expectLeadMathError } from '../../_helpers';
@@ -28,6 +26,9 @@ describe('typed-array columns', () => {
     expect(firstOutOfRange(Uint8Array.of(0, 3, 4), 3)).toBe(1);
     expect(firstOutOfRange(Int32Array.of(0, 2, -1), 3)).toBe(2);
     expect(firstOutOfRange(Uint16Array.of(0, 2, 2), 2)).toBe(1);
+    expect(firstOutOfRange(Uint32Array.of(0, 1, 7), 7)).toBe(2);
+    expect(firstOutOfRange(Uint32Array.of(0, 1, 6), 7)).toBe(-1);
+    expect(firstOutOfRange(new Uint8Array(0), 0)).toBe(-1);
     expectLeadMathError(
       () => assertIndicesBelow('f', 'activities.type', Uint8Array.of(0, 5), 2, 'types.length'),
       'INVALID_ARGUMENT',
@@ -50,15 +51,6 @@ describe('typed-array columns', () => {
     );
     const ok = Uint16Array.of(1, 2);
     expect(assertIndexColumn('f', 'col', ok, 2)).toBe(ok);
-  });
-
-  it('find the first NaN or infinite cell, and the range', () => {
-    expect(firstNotFinite(Float64Array.of(1, 2, 3))).toBe(-1);
-    expect(firstNotFinite(Float64Array.of(1, Number.NaN, 3))).toBe(1);
-    expect(firstNotFinite(Float64Array.of(1, 2, Number.NEGATIVE_INFINITY))).toBe(2);
-    // +∞ and −∞ together: their products by 0 are NaN, not a cancelling sum.
-    expect(firstNotFinite(Float64Array.of(Infinity, -Infinity))).toBe(0);
-    expect(columnRange(Float64Array.of(5, -2, 9, 0))).toEqual([-2, 9]);
   });
 });
 
