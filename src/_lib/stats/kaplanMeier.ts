@@ -65,7 +65,7 @@ export function kaplanMeier(
     }
     if (d > 0) {
       s *= 1 - d / atRisk;
-      sum += atRisk === d ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));
+      sum += d / (atRisk * (atRisk - d)); // +∞ once every subject at risk has the event
       times.push(t);
       survival.push(s);
       greenwood.push(sum);

@@ -186,4 +186,14 @@ describe('KeyGroups', () => {
     expect(groups.size).toBe(4);
     expect(groups.sortedCodes().map((c) => groups.keys[c])).toEqual(['B', 'a', 'b', null]);
   });
+
+  it('keeps one null group when null comes first, and lists it last', () => {
+    const groups = new KeyGroups();
+    expect(groups.codeOf(null)).toBe(0);
+    expect(groups.codeOf(null)).toBe(0);
+    expect(groups.codeOf('b')).toBe(1);
+    expect(groups.codeOf('a')).toBe(2);
+    expect(groups.codeOf('b')).toBe(1);
+    expect(groups.sortedCodes()).toEqual([2, 1, 0]);
+  });
 });

@@ -80,6 +80,23 @@ describe('Kaplan–Meier', () => {
     });
   }
 
+  it('does not depend on the order of the observations', () => {
+    const { times, events } = cases.ties;
+    const order = [8, 3, 0, 6, 1, 5, 2, 7, 4]; // a shuffle
+    const shuffled = kaplanMeier(
+      Float64Array.from(order, (i) => times[i]!),
+      Uint8Array.from(order, (i) => events[i]!),
+      order.length,
+    );
+    const sorted = kaplanMeier(Float64Array.from(times), Uint8Array.from(events), times.length);
+    for (const h of hs)
+      expect(kaplanMeierAt(shuffled, h, 0.95)).toEqual(kaplanMeierAt(sorted, h, 0.95));
+    // A censoring listed before an event at the same time still counts as at risk there.
+    const tie = kaplanMeier(Float64Array.of(2, 2, 4), Uint8Array.of(0, 1, 1), 3);
+    // At 2: 3 at risk, 1 event: S = 1 − 1/3. At 4: 1 at risk, 1 event: S = 0.
+    expect(Array.from(tie.survival)).toEqual([1 - 1 / 3, 0]);
+  });
+
   it('by hand: events before censorings at equal times, and who is at risk', () => {
     // Times 2 (event), 2 (censored), 4 (event), 6 (censored). At 2: 4 at risk,
     // 1 event: S = 3/4. At 4: 2 at risk (4 and 6), 1 event: S = 3/4 · 1/2 = 3/8.
