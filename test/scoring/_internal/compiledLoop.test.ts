@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileLoop, loopSource } from '../../../src/scoring/_internal/compiledLoop';
+import {
+  compileDirectLoop,
+  compileLoop,
+  directLoopSource,
+  loopSource,
+} from '../../../src/scoring/_internal/compiledLoop';
 import { scoreLeadsColumns } from '../../../src/scoring/scoreLeadsColumns';
 import { validateModel } from '../../../src/scoring/validateModel';
 
@@ -22,6 +27,33 @@ describe('the generated scoring loop', () => {
     expect(source).toContain('Math.min(10 * n0, 30)');
     expect(source).toContain('Math.max(-2.5 * n1, -5)');
     expect(source).toContain('const since1 = asOf - 604800000;');
+  });
+
+  it('compiles for every kind of rule, in both variants (a broken source would fall back silently)', () => {
+    const rules = [
+      { points: 10, cap: 30, withinMs: Number.POSITIVE_INFINITY },
+      { points: -10, cap: 20, withinMs: 3 * DAY },
+      { points: 15, cap: Number.POSITIVE_INFINITY, withinMs: 60 * DAY },
+      { points: -1.5, cap: Number.POSITIVE_INFINITY, withinMs: Number.POSITIVE_INFINITY },
+    ];
+    expect(compileLoop(rules, T, 10)).not.toBeNull();
+    for (const codes of [true, false]) {
+      for (const checking of [true, false]) {
+        const reads = {
+          codes,
+          width: codes ? 3 : 1,
+          typeCount: 2,
+          checking,
+          minInstant: Date.UTC(1900, 0, 1),
+          endInstant: Date.UTC(2200, 0, 1),
+        };
+        expect(compileDirectLoop(rules, T, 10, reads)).not.toBeNull();
+        expect(
+          () => new Function('asOf', 'threshold', directLoopSource(rules, reads)),
+        ).not.toThrow();
+      }
+    }
+    expect(() => new Function('asOf', 'threshold', loopSource(rules))).not.toThrow();
   });
 
   it('is not made for more than 32 rules', () => {
