@@ -182,13 +182,12 @@ describe('scoreLeadsColumns', () => {
   });
 
   it('rejects a negative type code in an Int32Array column, as read and when collecting', () => {
-    // The types say Uint8/16/32Array; a JavaScript caller can pass anything.
     const negative = {
       leadIndex: Int32Array.of(0, 1),
       type: Int32Array.of(0, -1),
       types: ['demo'],
       at: Float64Array.of(T, T),
-    } as never;
+    };
     expectLeadMathError(
       () => scoreLeadsColumns(model, leads, negative, { asOf: T + H }),
       'INVALID_ARGUMENT',

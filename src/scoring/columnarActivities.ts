@@ -8,7 +8,7 @@ import type { Scalar } from './model';
  */
 export interface PropertyColumn {
   /** Index into `values` for each row. */
-  readonly codes: Uint8Array | Uint16Array | Uint32Array;
+  readonly codes: Uint8Array | Uint16Array | Uint32Array | Int32Array;
   /** The distinct values. */
   readonly values: readonly Scalar[];
 }
@@ -26,7 +26,7 @@ export interface ColumnarActivities {
   /** Lead index of each row. */
   readonly leadIndex: Int32Array | Uint32Array;
   /** Type code of each row, an index into `types`. */
-  readonly type: Uint8Array | Uint16Array | Uint32Array;
+  readonly type: Uint8Array | Uint16Array | Uint32Array | Int32Array;
   /** The distinct activity types. */
   readonly types: readonly string[];
   /** Instant of each row, epoch milliseconds. */
