@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../_lib/columns/search';
 import type { CalendarKernel } from '../_lib/time/calendarKernel';
 import { civilFromDays, daysFromCivil, weekdayOfDays } from '../_lib/time/civil';
 import { readDuration } from '../_lib/validate/durations';
@@ -6,12 +7,7 @@ import { readFields } from '../_lib/validate/options';
 import { fail } from '../errors';
 import { END_DAY, FIRST_DAY, readIsoDay } from './_internal/days';
 import { parseHours } from './_internal/hours';
-import {
-  firstAtOrAfter,
-  mergeIntervals,
-  OpenTimeline,
-  type YearsBuilder,
-} from './_internal/openTimeline';
+import { mergeIntervals, OpenTimeline, type YearsBuilder } from './_internal/openTimeline';
 import { isRegistered, registerCalendar } from './_internal/registry';
 import { ZoneOffsets } from './_internal/zoneOffsets';
 

@@ -89,26 +89,6 @@ export function firstOutOfRange(column: IndexColumn, limit: number): number {
   return -1;
 }
 
-/** Checks every index of a column is in [0, limit), naming the first that is not. */
-export function assertIndicesBelow(
-  fn: string,
-  path: string,
-  column: IndexColumn,
-  limit: number,
-  limitName: string,
-): void {
-  const bad = firstOutOfRange(column, limit);
-  if (bad >= 0) {
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      `${path}[${bad}]`,
-      column[bad],
-      `an index below ${limitName} (${limit})`,
-    );
-  }
-}
-
 /**
  * The first row of a table whose instant is outside the supported range
  * (or not finite) or whose index in `a`, `b` or `c` is not below its limit;

@@ -1,19 +1,3 @@
-/**
- * Quantile by linear interpolation between order statistics (numpy's default,
- * DuckDB `quantile_cont`, PostgreSQL `percentile_cont`): for n sorted values
- * and q in [0, 1], position h = (n − 1) q, interpolated between the values at
- * ⌊h⌋ and ⌈h⌉. `sorted` must be ascending; `null` when it is empty.
- */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number | null {
-  const n = sorted.length;
-  if (n === 0) return null;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  const a = sorted[lo]!;
-  return a + (sorted[hi]! - a) * (h - lo);
-}
-
 /** Swaps a[i] and a[j]. */
 function swap(a: Float64Array, i: number, j: number): void {
   const t = a[i]!;
@@ -62,8 +46,9 @@ export function selectInPlace(a: Float64Array, k: number, left: number, right: n
 
 /**
  * Several quantiles of the first `n` values of `values` at once, by
- * selection instead of a full sort, with the same linear interpolation as
- * {@link quantileSorted}. `values` is scratch space: it is reordered.
+ * selection instead of a full sort, with linear interpolation between order
+ * statistics (numpy's default, DuckDB `quantile_cont`, PostgreSQL
+ * `percentile_cont`): position h = (n − 1) p, between ⌊h⌋ and ⌈h⌉. `values` is scratch space: it is reordered.
  * `ps` are in [0, 1], in any order; each result is `null` when n is 0.
  */
 export function quantilesInPlace(

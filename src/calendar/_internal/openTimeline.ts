@@ -1,6 +1,4 @@
-import { firstAtOrAfter, lastAtOrBefore } from '../../_lib/columns/search';
-
-export { firstAtOrAfter, lastAtOrBefore };
+import { lastAtOrBefore } from '../../_lib/columns/search';
 
 /** Open intervals of a run of local years, as the builder returns them. */
 export interface YearsIntervals {

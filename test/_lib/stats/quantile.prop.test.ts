@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantileSorted, quantilesInPlace, selectInPlace } from '../../../src/_lib/stats/quantile';
+import { quantilesInPlace, selectInPlace } from '../../../src/_lib/stats/quantile';
+
+/** numpy.percentile's default on sorted values: position (n − 1) q, interpolated. */
+function quantileSorted(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (h - lo);
+}
 
 describe('quantiles by selection', () => {
   it('match numpy.percentile (linear) on hand-checked values', () => {

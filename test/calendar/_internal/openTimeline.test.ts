@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  firstAtOrAfter,
-  lastAtOrBefore,
-  mergeIntervals,
-  OpenTimeline,
-} from '../../../src/calendar/_internal/openTimeline';
+import { firstAtOrAfter, lastAtOrBefore } from '../../../src/_lib/columns/search';
+import { mergeIntervals, OpenTimeline } from '../../../src/calendar/_internal/openTimeline';
 
 describe('mergeIntervals', () => {
   it('sorts intervals by start and merges those that overlap or touch', () => {
