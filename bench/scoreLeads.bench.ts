@@ -7,15 +7,23 @@
  * arithmetic over the same columns. All must agree before anything is timed.
  */
 import { type ColumnarActivities, scoreLeads, scoreLeadsColumns, validateModel } from 'leadmath';
-import { random } from './data';
 import { interleaved, median, report, timeRuns } from './harness';
+import {
+  asOf,
+  at,
+  DAY,
+  LEADS,
+  leadIndex,
+  leads,
+  PER_LEAD,
+  path,
+  pathValues,
+  rows,
+  type,
+  types,
+} from './scoringData';
 
-const LEADS = 1_000_000;
-const PER_LEAD = 20;
 const PEER_LEADS = 50_000;
-const T0 = Date.UTC(2026, 0, 1);
-const DAY = 86_400_000;
-const asOf = T0 + 120 * DAY;
 
 const model = validateModel({
   id: 'bench',
@@ -44,33 +52,6 @@ const model = validateModel({
   decay: { kind: 'percent', rate: 0.25, everyDays: 14, afterDays: 7 },
 });
 
-const rand = random(42);
-const industries = ['SaaS', 'Retail', 'Bank', 'Health'];
-const countries = ['NO', 'SE', 'DK', 'DE', 'US'];
-const leads = Array.from({ length: LEADS }, (_, i) => ({
-  id: i,
-  industry: industries[Math.floor(rand() * industries.length)]!,
-  employees: Math.floor(rand() * 2000),
-  country: countries[Math.floor(rand() * countries.length)]!,
-}));
-const types = ['page_view', 'webinar', 'demo_request', 'email_open'];
-const pathValues = ['/pricing', '/pricing/teams', '/careers', '/blog', '/docs', null];
-const rows = LEADS * PER_LEAD;
-const leadIndex = new Int32Array(rows);
-const type = new Uint8Array(rows);
-const at = new Float64Array(rows);
-const path = new Uint8Array(rows);
-for (let i = 0, r = 0; i < LEADS; i++) {
-  let t = T0 + rand() * 30 * DAY;
-  for (let k = 0; k < PER_LEAD; k++, r++) {
-    leadIndex[r] = i;
-    const u = rand();
-    type[r] = u < 0.7 ? 0 : u < 0.8 ? 1 : u < 0.82 ? 2 : 3;
-    t += rand() * 4 * DAY;
-    at[r] = Math.floor(t);
-    path[r] = type[r] === 0 ? Math.floor(rand() * 5) : 5;
-  }
-}
 const activities: ColumnarActivities = {
   leadIndex,
   type,

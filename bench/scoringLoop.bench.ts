@@ -6,29 +6,11 @@
  * shows where the time of scoreLeadsColumns is not: in the loop itself.
  */
 import { compileLoop } from '../src/scoring/_internal/compiledLoop';
-import { random } from './data';
 import { interleaved, report } from './harness';
+import { asOf, at, DAY, LEADS, PER_LEAD, path, rows, type } from './scoringData';
 
-const LEADS = 1_000_000,
-  PER = 20,
-  T0 = Date.UTC(2026, 0, 1),
-  DAY = 86_400_000,
-  asOf = T0 + 120 * DAY;
-const rand = random(42);
-const rows = LEADS * PER;
-const type = new Uint8Array(rows),
-  at = new Float64Array(rows),
-  path = new Uint8Array(rows);
-for (let i = 0, r = 0; i < LEADS; i++) {
-  let t = T0 + rand() * 30 * DAY;
-  for (let k = 0; k < PER; k++, r++) {
-    const u = rand();
-    type[r] = u < 0.7 ? 0 : u < 0.8 ? 1 : u < 0.82 ? 2 : 3;
-    t += rand() * 4 * DAY;
-    at[r] = Math.floor(t);
-    path[r] = type[r] === 0 ? Math.floor(rand() * 5) : 5;
-  }
-}
+const PER = PER_LEAD;
+
 // bits: pricing=1 (type0 path0/1), careers=2 (type0 path2), webinar=4 (type1), demo=8 (type2)
 const bitsAll = new Uint32Array(rows);
 for (let r = 0; r < rows; r++)
