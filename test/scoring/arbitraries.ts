@@ -64,11 +64,13 @@ export const decay = fc.oneof(
     kind: fc.constant('percent' as const),
     rate: fc.double({ min: 0.01, max: 1, noNaN: true }),
     everyDays: fc.integer({ min: 1, max: 30 }),
+    afterDays: fc.integer({ min: 0, max: 10 }),
   }),
   fc.record({
     kind: fc.constant('points' as const),
     points: fc.integer({ min: 1, max: 20 }),
     everyDays: fc.integer({ min: 1, max: 30 }),
+    afterDays: fc.integer({ min: 0, max: 10 }),
   }),
   fc.record({
     kind: fc.constant('halfLife' as const),

@@ -107,6 +107,43 @@ describe('the scoring engine against a naive scorer', () => {
     });
   });
 
+  test.prop({
+    m: model,
+    leads: fc.array(lead, { minLength: 1, maxLength: 5 }),
+    acts: activities,
+    t: asOf,
+    shuffled: fc.integer({ min: -1, max: 4 }),
+  })(
+    'columnar rows grouped by lead in time order (scored in place), one lead possibly out of order, score as the naive scorer',
+    ({ m, leads, acts, t, shuffled }) => {
+      const valid = validateModel(m);
+      const leadOf = (i: number) => (i * 3) % leads.length;
+      // Grouped by lead, in time order, except lead `shuffled` in reverse.
+      const positions = acts.map((_, i) => i);
+      positions.sort((a, b) => {
+        const la = leadOf(a);
+        const lb = leadOf(b);
+        if (la !== lb) return la - lb;
+        const order = acts[a]!.at - acts[b]!.at || a - b;
+        return la === shuffled ? -order : order;
+      });
+      const rows = positions.map((i) => acts[i]!);
+      const columns = toColumns(rows, (k) => leadOf(positions[k]!));
+      const got = scoreLeadsColumns(valid, leads, columns, { asOf: t });
+      leads.forEach((l, j) => {
+        const want = naiveScore(
+          valid,
+          l,
+          acts.filter((_, i) => leadOf(i) === j),
+          t,
+        );
+        expect(close(got.score[j]!, want.score)).toBe(true);
+        const at = got.qualifiedAt[j]!;
+        expect(Number.isNaN(at) ? null : at).toBe(want.qualifiedAt);
+      });
+    },
+  );
+
   test.prop({ m: model, l: lead, acts: activities, t: asOf }, { numRuns: 300 })(
     'scoreLead gives the naive score, fit, behaviour and qualifiedAt',
     ({ m, l, acts, t }) => {

@@ -7,10 +7,18 @@
  * and any environment that forbids generating code (a strict Content
  * Security Policy), use the general loop.
  *
+ * Where a lead's rows are already grouped and in time order, one generated
+ * loop scores the whole batch in place, decay included.
+ *
  * The generated source contains only numbers taken from a validated model
- * (points, caps and windows, finite by validation) and rule indices, never a
- * string from the model, so no model can inject code.
+ * (points, caps, windows and the decay policy's numbers, finite by
+ * validation) and rule indices, never a string from the model, so no model
+ * can inject code.
  */
+
+import type { DecayPolicy } from '../model';
+
+const DAY_MS = 86_400_000;
 
 /** A compiled rule: its points, cap (+∞ for none) and window in ms (+∞ for none). */
 export interface LoopRule {
@@ -113,7 +121,6 @@ function bodySource(rules: readonly LoopRule[], reads: Reads): string[] {
   add('  }');
   add('  let behavior = 0;');
   for (const i of r) add(`  behavior += ${cappedSource(rules[i]!, `c${i}`)};`);
-  add('  out[0] = behavior; out[1] = lastScored; out[2] = qualifiedAt;');
   return lines;
 }
 
@@ -130,6 +137,7 @@ export function loopSource(rules: readonly LoopRule[]): string {
     ...sinceSource(rules),
     'return function leadLoop(at, base, bits, to, fit, out) {',
     ...bodySource(rules, { at: (k) => `at[base + ${k}]`, bits: (k) => `bits[${k}]`, first: '0' }),
+    '  out[0] = behavior; out[1] = lastScored; out[2] = qualifiedAt;',
     '};',
   ].join('\n');
 }
@@ -147,46 +155,94 @@ export interface DirectReads {
   readonly endInstant: number;
 }
 
+/** What the batch loop does after the behaviour points: decay (numbers of a validated policy) and the floor. */
+export interface LoopDecay {
+  readonly policy: DecayPolicy | undefined;
+  readonly floor: number;
+}
+
 /**
- * Scores one lead's rows `[from, end)` read in place from the columns, the
- * rule bits looked up as it goes. A first pass over the rows checks their
- * cells and their time order and finds the last row at or before `asOf`;
- * `out[3]` is 0 when scored, 1 when the rows are not in time order (nothing
- * scored: the caller orders them), 2 when a cell is bad (nothing scored).
+ * Scores leads `j, j + 1, …` of a batch whose rows are grouped by lead
+ * (lead j's rows are `[start[j], start[j + 1])`), reading the columns in
+ * place and looking the rule bits up as it goes, and writes each lead's
+ * score, decayed behaviour points and qualifiedAt. A first pass over a
+ * lead's rows checks their cells and time order and finds the last row at
+ * or before `asOf`. Returns the index of the first lead it did not score
+ * (`leadCount` when done), with `halt[0]` 1 when that lead's rows are not
+ * in time order (the caller orders them and goes on from the next lead) or
+ * 2 when a cell is bad.
  */
-export type DirectLeadLoop = (
+export type DirectBatchLoop = (
   at: Float64Array,
   type: ArrayLike<number>,
   codes: ArrayLike<number>,
   lookup: Uint32Array,
-  from: number,
-  end: number,
-  fit: number,
-  out: Float64Array,
-) => void;
+  start: Int32Array,
+  fitPoints: Float64Array,
+  score: Float64Array,
+  behavior: Float64Array,
+  qualifiedAt: Float64Array,
+  halt: Int32Array,
+  j: number,
+  leadCount: number,
+) => number;
 
-/** The source of the in-place loop factory: `(asOf, threshold) => DirectLeadLoop`. */
-export function directLoopSource(rules: readonly LoopRule[], reads: DirectReads): string {
+/**
+ * The engine's decay of `behavior` points (from `lastScored` to asOf, never
+ * below the floor) as source, the same operations in the same order as
+ * `applyDecay` and the engine, the policy's numbers written in.
+ */
+function decaySource(decay: LoopDecay): string[] {
+  const { policy, floor } = decay;
+  if (policy === undefined) return ['    const decayed = behavior;'];
+  const active = `Math.max(0, (asOf - lastScored) / ${num(DAY_MS)} - ${num(policy.afterDays ?? 0)})`;
+  const decayed =
+    policy.kind === 'percent'
+      ? `behavior * (${num(1 - policy.rate)}) ** Math.floor(active / ${num(policy.everyDays)})`
+      : policy.kind === 'points'
+        ? `behavior - (${num(policy.points)}) * Math.floor(active / ${num(policy.everyDays)})`
+        : `behavior * 2 ** (-active / (${num(policy.halfLifeDays)}))`;
+  return [
+    '    let decayed = behavior;',
+    `    if (behavior > 0 && fit + behavior > ${num(floor)}) {`,
+    `      const active = ${active};`,
+    `      decayed = Math.min(behavior, Math.max(${num(floor)}, fit + ${decayed}) - fit);`,
+    '    }',
+  ];
+}
+
+/** The source of the in-place batch loop factory: `(asOf, threshold) => DirectBatchLoop`. */
+export function directLoopSource(
+  rules: readonly LoopRule[],
+  reads: DirectReads,
+  decay: LoopDecay,
+): string {
   const bits = (k: string) =>
     reads.codes ? `lookup[type[${k}] * ${num(reads.width)} + codes[${k}]]` : `lookup[type[${k}]]`;
   const check = reads.checking
     ? [
-        `    if (!(t >= ${num(reads.minInstant)} && t < ${num(reads.endInstant)}) || type[i] >>> 0 >= ${num(reads.typeCount)}${reads.codes ? ` || codes[i] >>> 0 >= ${num(reads.width)}` : ''}) { out[3] = 2; return; }`,
+        `      if (!(t >= ${num(reads.minInstant)} && t < ${num(reads.endInstant)}) || type[i] >>> 0 >= ${num(reads.typeCount)}${reads.codes ? ` || codes[i] >>> 0 >= ${num(reads.width)}` : ''}) { halt[0] = 2; return j; }`,
       ]
     : [];
+  const body = bodySource(rules, { at: (k) => `at[${k}]`, bits, first: 'from' });
   return [
     ...sinceSource(rules),
-    'return function directLoop(at, type, codes, lookup, from, end, fit, out) {',
-    '  let to = end, previous = -Infinity;',
-    '  for (let i = from; i < end; i++) {',
-    '    const t = at[i];',
-    '    if (t < previous) { out[3] = 1; return; }',
-    '    previous = t;',
+    'return function directBatch(at, type, codes, lookup, start, fitPoints, score, behaviorOut, qualifiedOut, halt, j, leadCount) {',
+    '  for (; j < leadCount; j++) {',
+    '    const from = start[j], end = start[j + 1], fit = fitPoints[j];',
+    '    let to = end, previous = -Infinity;',
+    '    for (let i = from; i < end; i++) {',
+    '      const t = at[i];',
+    '      if (t < previous) { halt[0] = 1; return j; }',
+    '      previous = t;',
     ...check,
-    '    if (t > asOf && to === end) to = i;',
+    '      if (t > asOf && to === end) to = i;',
+    '    }',
+    ...body.map((line) => `  ${line}`),
+    ...decaySource(decay),
+    '    score[j] = fit + decayed; behaviorOut[j] = decayed; qualifiedOut[j] = qualifiedAt;',
     '  }',
-    '  out[3] = 0;',
-    ...bodySource(rules, { at: (k) => `at[${k}]`, bits, first: 'from' }),
+    '  return leadCount;',
     '};',
   ].join('\n');
 }
@@ -202,17 +258,19 @@ function generate<T>(source: string, asOf: number, threshold: number): T | null 
 }
 
 /**
- * The in-place loop of a model's behaviour rules at `asOf`, or null when the
- * model has more than 32 of them or code cannot be generated here.
+ * The in-place batch loop of a model's behaviour rules and decay at `asOf`,
+ * or null when the model has more than 32 behaviour rules or code cannot be
+ * generated here.
  */
 export function compileDirectLoop(
   rules: readonly LoopRule[],
   asOf: number,
   threshold: number,
   reads: DirectReads,
-): DirectLeadLoop | null {
+  decay: LoopDecay,
+): DirectBatchLoop | null {
   if (rules.length > 32) return null;
-  return generate<DirectLeadLoop>(directLoopSource(rules, reads), asOf, threshold);
+  return generate<DirectBatchLoop>(directLoopSource(rules, reads, decay), asOf, threshold);
 }
 
 /**

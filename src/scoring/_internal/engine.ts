@@ -7,6 +7,7 @@
 import { groupByLead, sortRowsByTime } from '../../_lib/columns/groupByLead';
 import { END_INSTANT_MS, MIN_INSTANT_MS } from '../../_lib/validate/instants';
 import type { Condition, DecayPolicy, ScoringModel } from '../model';
+import { COMPILED_FIT_MIN, compileFit } from './compiledFit';
 import { compileDirectLoop, compileLoop } from './compiledLoop';
 import { compileCondition, conditionRows, leafRowsOfObjects, leafTest } from './conditions';
 import { applyDecay } from './decay';
@@ -334,7 +335,15 @@ export function scoreColumns(
     throw new Error('scoreColumns: a bad lead index passed checkAll');
   }
 
-  const fit = fitColumns(model.fit, leads);
+  // Without explanations (which list the rules that held), one generated
+  // pass over the leads when the batch is large and the conditions allow it.
+  const fitLoop = explain || leadCount < COMPILED_FIT_MIN ? null : compileFit(model.fit);
+  let fit: { points: Float64Array; truth: readonly Uint8Array[] };
+  if (fitLoop === null) fit = fitColumns(model.fit, leads);
+  else {
+    fit = { points: new Float64Array(leadCount), truth: [] };
+    fitLoop(leads, fit.points);
+  }
   const points = Float64Array.from(rules, (rule) => rule.points);
   const caps = Float64Array.from(rules, (rule) => rule.cap);
   const since = Float64Array.from(rules, (rule) => asOf - rule.withinMs); // counted at asOf if at ≥ this
@@ -371,14 +380,21 @@ export function scoreColumns(
   const directLoop =
     loop === null || order !== null || mode === 2
       ? null
-      : compileDirectLoop(rules, asOf, threshold, {
-          codes: mode === 0,
-          width,
-          typeCount,
-          checking,
-          minInstant: MIN_INSTANT_MS,
-          endInstant: END_INSTANT_MS,
-        });
+      : compileDirectLoop(
+          rules,
+          asOf,
+          threshold,
+          {
+            codes: mode === 0,
+            width,
+            typeCount,
+            checking,
+            minInstant: MIN_INSTANT_MS,
+            endInstant: END_INSTANT_MS,
+          },
+          { policy: decay, floor },
+        );
+  const halt = new Int32Array(1);
 
   const count = new Float64Array(ruleCount); // matches counted at asOf
   const inWindow = new Float64Array(ruleCount); // matches in the window at the running instant
@@ -571,6 +587,28 @@ export function scoreColumns(
   };
 
   for (let j = 0; j < leadCount; j++) {
+    if (directLoop !== null) {
+      // The generated loop scores leads until one needs ordering (or has a bad cell).
+      j = directLoop(
+        at,
+        type,
+        valueCodes,
+        lookup,
+        start,
+        fit.points,
+        out.score,
+        out.behavior,
+        out.qualifiedAt,
+        halt,
+        j,
+        leadCount,
+      );
+      if (j === leadCount) break;
+      if (halt[0] === 2) {
+        table.checkAll!(); // throws, naming the first bad row of the input
+        throw new Error('scoreColumns: a bad row passed checkAll');
+      }
+    }
     const from = start[j]!;
     const rows = start[j + 1]! - from;
     const fitPoints = fit.points[j]!;
@@ -582,16 +620,7 @@ export function scoreColumns(
         }
       });
     }
-    if (directLoop !== null) {
-      directLoop(at, type, valueCodes, lookup, from, from + rows, fitPoints, loopOut);
-      if (loopOut[3] === 2) {
-        table.checkAll!(); // throws, naming the first bad row of the input
-        throw new Error('scoreColumns: a bad row passed checkAll');
-      }
-    }
-    if (directLoop === null || loopOut[3] === 1) {
-      scoreLocally(from, rows, fitPoints, contributions);
-    }
+    scoreLocally(from, rows, fitPoints, contributions);
     finish(j, fitPoints, contributions);
   }
   return out;

@@ -37,20 +37,29 @@ describe('the generated scoring loop', () => {
       { points: -1.5, cap: Number.POSITIVE_INFINITY, withinMs: Number.POSITIVE_INFINITY },
     ];
     expect(compileLoop(rules, T, 10)).not.toBeNull();
+    const decays = [
+      undefined,
+      { kind: 'percent', rate: 1, everyDays: 7, afterDays: 3 },
+      { kind: 'points', points: -5, everyDays: 7 },
+      { kind: 'halfLife', halfLifeDays: 0.5 },
+    ] as const;
     for (const codes of [true, false]) {
       for (const checking of [true, false]) {
-        const reads = {
-          codes,
-          width: codes ? 3 : 1,
-          typeCount: 2,
-          checking,
-          minInstant: Date.UTC(1900, 0, 1),
-          endInstant: Date.UTC(2200, 0, 1),
-        };
-        expect(compileDirectLoop(rules, T, 10, reads)).not.toBeNull();
-        expect(
-          () => new Function('asOf', 'threshold', directLoopSource(rules, reads)),
-        ).not.toThrow();
+        for (const policy of decays) {
+          const reads = {
+            codes,
+            width: codes ? 3 : 1,
+            typeCount: 2,
+            checking,
+            minInstant: Date.UTC(1900, 0, 1),
+            endInstant: Date.UTC(2200, 0, 1),
+          };
+          const decay = { policy, floor: -2.5 };
+          expect(compileDirectLoop(rules, T, 10, reads, decay)).not.toBeNull();
+          expect(
+            () => new Function('asOf', 'threshold', directLoopSource(rules, reads, decay)),
+          ).not.toThrow();
+        }
       }
     }
     expect(() => new Function('asOf', 'threshold', loopSource(rules))).not.toThrow();
