@@ -50,6 +50,22 @@ describe('slaReport', () => {
     expect(report.byOwner.ben!.total).toBe(1);
   });
 
+  it('leaves out a bad first row and two bad rows in a row', () => {
+    const list = [
+      { start: 'soon' },
+      { owner: 'ana', start: T, stop: T + H },
+      { start: T, stop: 'later' },
+      { start: T, pauses: 'none' },
+      { owner: 'ben', start: T, stop: T + 5 * H },
+    ] as never as SlaItem[];
+    const report = slaReport(list, { ...policy, onInvalid: 'collect' });
+    expect(report.issues!.map((i) => i.row)).toEqual([0, 2, 3]);
+    // Good: ana met in 1 h, ben breached in 5 h; median of the two 3 h.
+    expect(report.total).toBe(2);
+    expect(report.counts).toEqual({ running: 0, 'at-risk': 0, met: 1, breached: 1 });
+    expect(report.medianResponseMs).toBe(3 * H);
+  });
+
   it('rejects an unknown onInvalid', () => {
     expectLeadMathError(
       () => slaReport(items, { ...policy, onInvalid: 'skip' as never }),

@@ -1,8 +1,8 @@
 import { CompensatedSum } from '../_lib/stats/sum';
-import { toEpochMs } from '../_lib/validate/instants';
+import { rowInstant, rowObject } from '../_lib/validate/instants';
 import { readFields } from '../_lib/validate/options';
 import type { InstantInput } from '../calendar/index';
-import { assertArray, assertCount, assertNonNegative, assertObject, fail } from '../errors';
+import { assertArray, assertCount, assertNonNegative, fail } from '../errors';
 import { shiftWindow } from './_internal/window';
 import type { ResolvedWindow, TimeWindow } from './laggedWindow';
 
@@ -111,8 +111,8 @@ export function laggedCostPer(input: LaggedCostPerOptions): LaggedCostPerResult 
   const entries = assertArray(fn, 'spend', fields.spend);
   const total = new CompensatedSum();
   for (let i = 0; i < entries.length; i++) {
-    const entry = assertObject(fn, `spend[${i}]`, entries[i]);
-    const at = toEpochMs(fn, `spend[${i}].at`, entry.at);
+    const entry = rowObject(fn, 'spend', i, entries[i]);
+    const at = rowInstant(fn, 'spend', i, 'at', entry.at);
     const amount = assertNonNegative(fn, `spend[${i}].amount`, entry.amount);
     if (at >= start && at < end) {
       total.add(amount);

@@ -1,15 +1,9 @@
 import { twoSidedZ } from '../_lib/stats/normal';
 import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
+import { rowFinite, rowObject } from '../_lib/validate/instants';
 import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
-import {
-  assertArray,
-  assertFinite,
-  assertObject,
-  assertOpenUnit,
-  fail,
-  type LeadMathIssue,
-} from '../errors';
+import { assertArray, assertFinite, assertOpenUnit, fail, type LeadMathIssue } from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
 
 /**
@@ -222,8 +216,8 @@ export function evaluateModel(
   let ready = 0;
   let readyConverted = 0;
   const issues = eachRow(items.length, onInvalid, (i) => {
-    const item = assertObject(fn, `scored[${i}]`, items[i]);
-    const score = assertFinite(fn, `scored[${i}].score`, item.score);
+    const item = rowObject(fn, 'scored', i, items[i]);
+    const score = rowFinite(fn, 'scored', i, 'score', item.score);
     if (typeof item.converted !== 'boolean') {
       fail('INVALID_ARGUMENT', fn, `scored[${i}].converted`, item.converted, 'true or false');
     }

@@ -1,4 +1,4 @@
-import { idKey } from '../_lib/columns/ids';
+import { idKey, rowIdKey } from '../_lib/columns/ids';
 import { RowIssues } from '../_lib/validate/issues';
 import type { InstantInput } from '../calendar/index';
 import { assertObject, fail, type LeadMathIssue } from '../errors';
@@ -168,7 +168,7 @@ export function scoreLead(
     (activity, i) => {
       const leadId = activity.leadId;
       if (leadId === undefined || own === undefined) return 0;
-      if (idKey(fn, `activities[${i}].leadId`, leadId) !== own) {
+      if (rowIdKey(fn, 'activities', i, 'leadId', leadId) !== own) {
         fail(
           'UNKNOWN_LEAD',
           fn,

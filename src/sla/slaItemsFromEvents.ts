@@ -1,9 +1,9 @@
 import { IdIndex, idKey } from '../_lib/columns/ids';
-import { toEpochMs } from '../_lib/validate/instants';
+import { rowInstant, rowNonEmptyString, rowObject } from '../_lib/validate/instants';
 import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
 import type { InstantInput } from '../calendar/index';
-import { assertArray, assertNonEmptyString, assertObject, type LeadMathIssue } from '../errors';
+import { assertArray, assertNonEmptyString, type LeadMathIssue } from '../errors';
 import type { SlaItem } from './slaReport';
 import type { SlaPause } from './slaStatus';
 
@@ -157,10 +157,10 @@ export function slaItemsFromEvents(
     history: { at: number; type: string; owner: unknown; index: number; rank: number }[];
   }[] = [];
   const issues = eachRow(list.length, onInvalid, (i) => {
-    const e = assertObject(fn, `events[${i}]`, list[i]);
+    const e = rowObject(fn, 'events', i, list[i]);
     if (ids.find(e.leadId) === -2) idKey(fn, `events[${i}].leadId`, e.leadId); // not an id: throws
-    const type = assertNonEmptyString(fn, `events[${i}].type`, e.type, 'an event type');
-    const at = toEpochMs(fn, `events[${i}].at`, e.at);
+    const type = rowNonEmptyString(fn, 'events', i, 'type', e.type, 'an event type');
+    const at = rowInstant(fn, 'events', i, 'at', e.at);
     const lead = ids.add(e.leadId as string | number);
     if (lead === byLead.length) byLead.push({ id: e.leadId as string | number, history: [] });
     byLead[lead]!.history.push({ at, type, owner: e.owner, index: i, rank: rank(type) });

@@ -1,17 +1,11 @@
 import { KeyGroups } from '../_lib/columns/groupByKey';
 import { quantilesInPlace } from '../_lib/stats/quantile';
 import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
-import { rowPath } from '../_lib/validate/instants';
+import { rowNonEmptyString, rowObject, rowPath } from '../_lib/validate/instants';
 import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
 import type { BusinessCalendar, BusinessDuration, InstantInput } from '../calendar/index';
-import {
-  assertArray,
-  assertNonEmptyString,
-  assertObject,
-  fail,
-  type LeadMathIssue,
-} from '../errors';
+import { assertArray, assertNonEmptyString, fail, type LeadMathIssue } from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
 import { evaluateSla, newClock, readPolicy } from './_internal/clock';
 import type { SlaPause, SlaState } from './slaStatus';
@@ -125,6 +119,19 @@ function groupKey(fn: string, i: number, field: string, value: unknown): string 
     value,
     'a string, number or boolean to group by',
   );
+}
+
+/** Rows 0 … n − 1 but those of `issues` (listed in row order, as the row loop finds them). */
+function rowsWithout(n: number, issues: readonly LeadMathIssue[]): Int32Array {
+  const rows = new Int32Array(n - issues.length);
+  let next = 0;
+  let k = 0;
+  for (const { row } of issues) {
+    while (next < row!) rows[k++] = next++;
+    next++; // the bad row
+  }
+  while (next < n) rows[k++] = next++;
+  return rows;
 }
 
 /** The group key of items whose segment field is missing, null or empty. */
@@ -264,22 +271,14 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
   const segmentGroups = new KeyGroups();
   const outcomeGroups = new KeyGroups();
   const clock = newClock();
-  const kept = new Uint8Array(n);
   const readItem = (i: number): void => {
-    const item = assertObject(fn, rowPath('items', i, ''), list[i]);
+    const item = rowObject(fn, 'items', i, list[i]);
     evaluateSla(fn, 'items', i, item, rules, clock);
     const rawOutcome = item.outcome;
     const outcome =
       rawOutcome === undefined || rawOutcome === null
         ? -1
-        : outcomeGroups.codeOf(
-            assertNonEmptyString(
-              fn,
-              rowPath('items', i, 'outcome'),
-              rawOutcome,
-              'a non-empty string',
-            ),
-          );
+        : outcomeGroups.codeOf(rowNonEmptyString(fn, 'items', i, 'outcome', rawOutcome));
     const owner = groupKey(fn, i, 'owner', item.owner);
     const segment = segments === null ? null : groupKey(fn, i, segmentBy!, item[segmentBy!]);
     // Every check has passed: record the row.
@@ -289,12 +288,10 @@ export function slaReport(items: readonly SlaItem[], policy: SlaReportPolicy): S
     outcomes[i] = stopped ? outcome : -1;
     owners[i] = owner === null ? -1 : ownerGroups.codeOf(owner);
     if (segments !== null) segments[i] = segmentGroups.codeOf(segment);
-    kept[i] = 1;
   };
   const issues = eachRow(n, onInvalid, readItem);
   // Collected bad rows belong to no group.
-  const keptRows =
-    issues.length === 0 ? null : Int32Array.from(kept.keys()).filter((i) => kept[i] === 1);
+  const keptRows = issues.length === 0 ? null : rowsWithout(n, issues);
   if (keptRows !== null) {
     for (const { row } of issues) {
       owners[row!] = -1;

@@ -1,8 +1,8 @@
-import { rowInstant, rowPath } from '../_lib/validate/instants';
+import { rowInstant, rowObject, rowPath } from '../_lib/validate/instants';
 import { eachRow, readOnInvalid } from '../_lib/validate/issues';
 import { readOptions } from '../_lib/validate/options';
 import type { BusinessCalendar, InstantInput } from '../calendar/index';
-import { assertArray, assertObject, fail, type LeadMathIssue } from '../errors';
+import { assertArray, fail, type LeadMathIssue } from '../errors';
 import { readCalendar } from './_internal/readCalendar';
 
 /**
@@ -109,7 +109,7 @@ export function speedToLead(
   const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
   const counts = [0, 0, 0, 0, 0];
   const issues = eachRow(list.length, onInvalid, (i) => {
-    const item = assertObject(fn, rowPath('items', i, ''), list[i]);
+    const item = rowObject(fn, 'items', i, list[i]);
     const start = rowInstant(fn, 'items', i, 'start', item.start);
     if (item.stop === undefined || item.stop === null) {
       counts[4]!++;

@@ -1,4 +1,5 @@
 import { fail } from '../../errors';
+import { rowPath } from '../validate/instants';
 
 /** What a lead id must be, in words. */
 export const ID_EXPECTED = 'a non-empty string or a safe integer';
@@ -10,12 +11,26 @@ export const ID_EXPECTED = 'a non-empty string or a safe integer';
  * `INVALID_ARGUMENT` naming `path`.
  */
 export function idKey(fn: string, path: string, value: unknown): string {
-  if (typeof value === 'string') {
-    if (value.length > 0) return value;
-  } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
-    return String(value);
-  }
-  return fail('INVALID_ARGUMENT', fn, path, value, ID_EXPECTED);
+  return keyOf(value) ?? fail('INVALID_ARGUMENT', fn, path, value, ID_EXPECTED);
+}
+
+/** {@link idKey} of field `field` of row `index` of `prefix`, the path built only for a bad id. */
+export function rowIdKey(
+  fn: string,
+  prefix: string,
+  index: number,
+  field: string,
+  value: unknown,
+): string {
+  return (
+    keyOf(value) ?? fail('INVALID_ARGUMENT', fn, rowPath(prefix, index, field), value, ID_EXPECTED)
+  );
+}
+
+/** An id's key, or null when the value is not an id. */
+function keyOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.length > 0 ? value : null;
+  return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : null;
 }
 
 /** Whether a string is the decimal form of a safe integer (`'42'`, `'-7'`, not `'042'` or `'4.0'`). */

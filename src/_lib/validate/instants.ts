@@ -81,6 +81,53 @@ export function rowPath(prefix: string, index: number, field: string): string {
   return field === '' ? `${prefix}[${index}]` : `${prefix}[${index}].${field}`;
 }
 
+/**
+ * Row `index` of `prefix` (or its field `field`) as an object, the path
+ * built only when it is not one: a row loop must not build a string per
+ * valid row.
+ */
+export function rowObject(
+  fn: string,
+  prefix: string,
+  index: number,
+  value: unknown,
+  field = '',
+): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('INVALID_ARGUMENT', fn, rowPath(prefix, index, field), value, 'an object');
+  }
+  return value as Readonly<Record<string, unknown>>;
+}
+
+/** Field `field` of row `index` as a non-empty string, the path built only when it is not one. */
+export function rowNonEmptyString(
+  fn: string,
+  prefix: string,
+  index: number,
+  field: string,
+  value: unknown,
+  expected = 'a non-empty string',
+): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    fail('INVALID_ARGUMENT', fn, rowPath(prefix, index, field), value, expected);
+  }
+  return value;
+}
+
+/** Field `field` of row `index` as a finite number, the path built only when it is not one. */
+export function rowFinite(
+  fn: string,
+  prefix: string,
+  index: number,
+  field: string,
+  value: unknown,
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    fail('INVALID_NUMBER', fn, rowPath(prefix, index, field), value, 'a finite number');
+  }
+  return value;
+}
+
 /** Validates an IANA time zone name (or a fixed offset such as `+05:30`). */
 export function assertTimeZone(fn: string, path: string, value: unknown): string {
   if (typeof value === 'string' && value.length > 0) {

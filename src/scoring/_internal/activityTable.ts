@@ -10,6 +10,7 @@ import {
   INSTANT_EXPECTED,
   inSupportedRange,
   MIN_INSTANT_MS,
+  rowObject,
   toEpochMs,
 } from '../../_lib/validate/instants';
 import { RowIssues } from '../../_lib/validate/issues';
@@ -41,11 +42,11 @@ export function tableFromObjects(
   const types: string[] = [];
   for (let i = 0; i < count; i++) {
     const row = rows.read(i, () => {
-      const activity = assertObject(fn, `${path}[${i}]`, items[i]);
+      const activity = rowObject(fn, path, i, items[i]);
       const name = assertNonEmptyString(fn, `${path}[${i}].type`, activity.type);
       const time = toEpochMs(fn, `${path}[${i}].at`, activity.at);
       const props = activity.properties;
-      if (props !== undefined) assertObject(fn, `${path}[${i}].properties`, props);
+      if (props !== undefined) rowObject(fn, path, i, props, 'properties');
       return { name, time, props, leadIndex: leadOf(activity, i) };
     });
     if (row === undefined) {

@@ -1,8 +1,8 @@
 import { IdIndex, idKey } from '../../_lib/columns/ids';
-import { toEpochMs } from '../../_lib/validate/instants';
+import { rowObject, toEpochMs } from '../../_lib/validate/instants';
 import { type OnInvalid, RowIssues, readOnInvalid } from '../../_lib/validate/issues';
 import { readFields } from '../../_lib/validate/options';
-import { assertArray, assertObject, fail, type LeadMathIssue } from '../../errors';
+import { assertArray, fail, type LeadMathIssue } from '../../errors';
 import { isColumnar, tableFromColumns, tableFromObjects } from './activityTable';
 import { type ActivityTable, type CompiledModel, compileModel } from './engine';
 import { ensureValidModel } from './validation';
@@ -56,7 +56,7 @@ export function prepareBatch(
     const lead = items[i];
     // Paths are built only for a bad lead: a million leads allocate none.
     if (typeof lead !== 'object' || lead === null || Array.isArray(lead)) {
-      assertObject(fn, `leads[${i}]`, lead);
+      rowObject(fn, 'leads', i, lead);
     }
     // With columns and no ids wanted, leads are identified by position alone.
     if (columnar && !withIds) continue;

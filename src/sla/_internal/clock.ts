@@ -1,7 +1,7 @@
 import type { CalendarKernel } from '../../_lib/time/calendarKernel';
 import { readDuration } from '../../_lib/validate/durations';
-import { rowInstant, rowPath, toEpochMs } from '../../_lib/validate/instants';
-import { assertArray, assertObject, assertRate, fail } from '../../errors';
+import { rowInstant, rowObject, rowPath, toEpochMs } from '../../_lib/validate/instants';
+import { assertArray, assertRate, fail } from '../../errors';
 import type { SlaState } from '../slaStatus';
 import { readCalendar } from './readCalendar';
 
@@ -46,6 +46,9 @@ export interface SlaClock {
   paused: boolean;
   stoppedAt: number;
 }
+
+/** `add` of this is the next opening (one object for every item, not one per item). */
+const NEXT_OPENING = Object.freeze({ businessDays: 0 });
 
 /** A clock to fill. */
 export function newClock(): SlaClock {
@@ -99,7 +102,7 @@ function readPauses(
   const base = rowPath(prefix, index, 'pauses');
   const list = assertArray(fn, base, value);
   for (let i = 0; i < list.length; i++) {
-    const p = assertObject(fn, `${base}[${i}]`, list[i]);
+    const p = rowObject(fn, base, i, list[i]);
     const from = toEpochMs(fn, `${base}[${i}].from`, p.from);
     let to =
       p.to === undefined || p.to === null
@@ -193,7 +196,7 @@ export function evaluateSla(
   // The clock stands still while closed: a target that runs out at closing
   // time is exceeded only at the next opening, so that is when it is due.
   // Then "stopped at or before dueAt" is exactly "elapsed ≤ target".
-  if (!calendar.isOpen(dueAt)) dueAt = addTarget(fn, policy, dueAt, { businessDays: 0 });
+  if (!calendar.isOpen(dueAt)) dueAt = addTarget(fn, policy, dueAt, NEXT_OPENING);
 
   const elapsedMs = Math.max(0, calendar.between(start, end) - pausedMs);
   const remainingMs = stop !== null ? 0 : Math.max(0, targetMs - elapsedMs);

@@ -3,7 +3,7 @@ import { closestKey } from '../../../src/_lib/validate/options';
 import { funnelEfficiency } from '../../../src/funnel/funnelEfficiency';
 import { scoreLeads } from '../../../src/scoring/scoreLeads';
 import { velocityVsSla } from '../../../src/sla/velocityVsSla';
-import { expectLeadMathError } from '../../_helpers';
+import { catchLeadMathError, expectLeadMathError } from '../../_helpers';
 
 describe('closestKey', () => {
   it('finds the key meant by a typo, a case slip or a swap, and nothing for an unrelated key', () => {
@@ -18,6 +18,36 @@ describe('closestKey', () => {
     // Within one edit only, for objects that also carry row fields.
     expect(closestKey('started', ['start'], 1)).toBeUndefined();
     expect(closestKey('calender', ['calendar'], 1)).toBe('calendar');
+  });
+
+  it('counts a swap of neighbours as one edit', () => {
+    // 'aosf' is two substitutions from 'asof', one swap; four letters allow one edit.
+    expect(closestKey('aosf', ['asOf'])).toBe('asOf');
+    expect(closestKey('abxy', ['abcd'])).toBeUndefined();
+  });
+
+  it('allows one edit per three letters, at least one and at most three', () => {
+    expect(closestKey('tagrte', ['target'])).toBe('target'); // 2 edits, 6 letters
+    expect(closestKey('tarxyz', ['target'])).toBeUndefined(); // 3 edits, 6 letters
+    expect(closestKey('abcdefghixyz', ['abcdefghijkl'])).toBe('abcdefghijkl'); // 3 edits, 12 letters
+    expect(closestKey('abcdefghwxyz', ['abcdefghijkl'])).toBeUndefined(); // 4 edits: never
+    expect(closestKey('ab', ['ac'])).toBe('ac'); // 1 edit, 2 letters
+  });
+
+  it('takes the first of equally close keys', () => {
+    expect(closestKey('ab', ['ac', 'ad'])).toBe('ac');
+    expect(closestKey('ab', ['ad', 'ac'])).toBe('ad');
+  });
+});
+
+describe('an unknown key without a close one', () => {
+  it('lists the known keys', () => {
+    const error = catchLeadMathError(() =>
+      velocityVsSla({ averageDaysInStage: 3, slaDays: 2, zzz: 1 } as never),
+    );
+    expect(error.details.path).toBe('zzz');
+    expect(error.details.expected).toMatch(/^absent \(unknown key; known keys: [a-zA-Z, ]+\)$/);
+    expect(error.details.expected).toContain('averageDaysInStage');
   });
 });
 

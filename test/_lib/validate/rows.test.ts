@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { epochMsOrNaN, rowInstant, rowPath } from '../../../src/_lib/validate/instants';
-import { eachRow, issueOf, readOnInvalid } from '../../../src/_lib/validate/issues';
+import {
+  assertTimeZone,
+  epochMsOrNaN,
+  minusCalendarDays,
+  rowFinite,
+  rowInstant,
+  rowNonEmptyString,
+  rowObject,
+  rowPath,
+  toEpochMs,
+} from '../../../src/_lib/validate/instants';
+import { eachRow, issueOf, RowIssues, readOnInvalid } from '../../../src/_lib/validate/issues';
 import { issueExpected, issuePath } from '../../../src/_lib/validate/valibot';
 import { fail, LeadMathError } from '../../../src/errors';
 import { catchLeadMathError, expectLeadMathError } from '../../_helpers';
@@ -57,16 +67,36 @@ describe('rows in throw and collect mode', () => {
     expect(read([1, 2], 'throw').issues).toEqual([]);
   });
 
-  it("let an error that is not leadmath's through, even when collecting", () => {
-    expect(() =>
-      eachRow(1, 'collect', () => {
-        throw new TypeError('a bug');
-      }),
-    ).toThrow(TypeError);
+  it("let an error that is not leadmath's through, even when collecting, as it is", () => {
+    const bug = new TypeError('a bug');
+    const thrown = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    const fails = () => {
+      throw bug;
+    };
+    expect(thrown(() => eachRow(1, 'collect', fails))).toBe(bug);
+    expect(thrown(() => new RowIssues('collect').read(0, fails))).toBe(bug);
+    expect(thrown(() => new RowIssues('throw').read(0, fails))).toBe(bug);
+  });
+
+  it('collect a bad row with RowIssues and give back the good rows', () => {
+    const rows = new RowIssues('collect');
+    expect(rows.read(0, () => 7)).toBe(7);
+    expect(rows.read(1, () => fail('INVALID_NUMBER', 'f', 'rows[1].x', 'a', 'a number'))).toBe(
+      undefined,
+    );
+    expect(rows.issues.map((i) => [i.row, i.field, i.code])).toEqual([[1, 'x', 'INVALID_NUMBER']]);
   });
 
   it('read onInvalid', () => {
     expect(readOnInvalid('f', 'o', undefined)).toBe('throw');
+    expect(readOnInvalid('f', 'o', 'throw')).toBe('throw');
     expect(readOnInvalid('f', 'o', 'collect')).toBe('collect');
     expectLeadMathError(
       () => readOnInvalid('f', 'options.onInvalid', 'skip'),
@@ -92,6 +122,67 @@ describe('rows in throw and collect mode', () => {
     expect(issue('events[2]').field).toBeUndefined();
     expect(issue('events[2]')).not.toHaveProperty('field');
     expect(issue('activities.at[5]').received).toBe('1');
+    // Rows past 9: the index has several digits.
+    expect(issue('activities.at[12]').field).toBe('at');
+    expect(issue('activities.properties.path.codes[15]').field).toBe('path');
+    expect(issue('items[31].start').field).toBe('start');
+  });
+});
+
+describe('row checks that build their path only for a bad value', () => {
+  it('pass good values through and name the row and field of a bad one', () => {
+    const row = { a: 1 };
+    expect(rowObject('f', 'items', 2, row)).toBe(row);
+    expectLeadMathError(() => rowObject('f', 'items', 2, null), 'INVALID_ARGUMENT', 'items[2]');
+    expectLeadMathError(() => rowObject('f', 'items', 2, [1]), 'INVALID_ARGUMENT', 'items[2]');
+    expectLeadMathError(
+      () => rowObject('f', 'events', 4, 'x', 'properties'),
+      'INVALID_ARGUMENT',
+      'events[4].properties',
+    );
+    expect(rowNonEmptyString('f', 'events', 1, 'type', 'mql')).toBe('mql');
+    const e = catchLeadMathError(() =>
+      rowNonEmptyString('f', 'events', 1, 'type', '', 'an event type'),
+    );
+    expect([e.details.path, e.details.expected]).toEqual(['events[1].type', 'an event type']);
+    expect(rowFinite('f', 'scored', 0, 'score', -2.5)).toBe(-2.5);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '3', null]) {
+      expectLeadMathError(
+        () => rowFinite('f', 'scored', 9, 'score', bad),
+        'INVALID_NUMBER',
+        'scored[9].score',
+      );
+    }
+  });
+});
+
+describe('instants, zones and calendar days', () => {
+  it('refuse an invalid Date', () => {
+    expectLeadMathError(() => toEpochMs('f', 'at', new Date(Number.NaN)), 'INVALID_DATE', 'at');
+  });
+
+  it('take a zone name only as a string, however it converts', () => {
+    expect(assertTimeZone('f', 'timeZone', 'Europe/Oslo')).toBe('Europe/Oslo');
+    const disguised = { toString: () => 'UTC' };
+    for (const bad of [disguised, '', 7, null, 'Mars/Olympus']) {
+      expectLeadMathError(
+        () => assertTimeZone('f', 'timeZone', bad),
+        'INVALID_TIME_ZONE',
+        'timeZone',
+      );
+    }
+  });
+
+  it('count calendar days back, with no answer past the supported range', () => {
+    const t = Date.UTC(2026, 2, 10, 12);
+    expect(minusCalendarDays(t, 9, 'UTC')).toBe(Date.UTC(2026, 2, 1, 12));
+    // Oslo moves to summer time on 2026-03-29: 12:00 CEST on the 30th, two
+    // days back, is 12:00 CET on the 28th (11:00Z), not 10:00Z.
+    expect(minusCalendarDays(Date.UTC(2026, 2, 30, 10), 2, 'Europe/Oslo')).toBe(
+      Date.UTC(2026, 2, 28, 11),
+    );
+    expect(minusCalendarDays(t, 1e9, 'UTC')).toBeNull();
+    expect(minusCalendarDays(t, 50_000, 'UTC')).toBeNull(); // before 1900
   });
 });
 
