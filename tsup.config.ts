@@ -8,6 +8,7 @@ const common: Options = {
     'scoring/index': 'src/scoring/index.ts',
     'calendar/index': 'src/calendar/index.ts',
     'sla/index': 'src/sla/index.ts',
+    'reports/index': 'src/reports/index.ts',
   },
   dts: true,
   sourcemap: true,

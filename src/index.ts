@@ -9,5 +9,6 @@ export {
 } from './errors';
 export * from './funnel/index';
 export * from './plan/index';
+export * from './reports/index';
 export * from './scoring/index';
 export * from './sla/index';

@@ -189,6 +189,24 @@ const calls: [string, () => unknown[], (...args: never[]) => unknown][] = [
     leadmath.scoreLeads as never,
   ],
   [
+    'funnelReport',
+    () => [
+      [
+        { leadId: 1, stage: 'mql', at: new Date('2026-03-02T09:00:00Z'), source: 'ads' },
+        { leadId: '1', stage: 'sql', at: '2026-03-03T09:00:00Z' },
+        { leadId: 2, stage: 'mql', at: Date.UTC(2026, 2, 2) },
+      ],
+      {
+        stages: ['mql', 'sql'],
+        horizons: [{ days: 1 }],
+        quantiles: [0.25],
+        segmentBy: 'source',
+        window: { days: 30 },
+      },
+    ],
+    leadmath.funnelReport as never,
+  ],
+  [
     'scoreLeadsColumns',
     () => [model, leads, activities, { asOf: '2026-03-05T00:00:00Z' }],
     leadmath.scoreLeadsColumns as never,

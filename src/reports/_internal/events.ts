@@ -1,0 +1,260 @@
+/**
+ * Stage events, as objects or columns, read into one set of columns: a lead
+ * code per row (ids interned once, or used as they are when they are
+ * already small non-negative integers), a stage code, an instant in epoch
+ * ms and, with a segment field, a segment code. Every cell is checked as it
+ * is read; a bad row throws naming its index, or, when collecting, is left
+ * out (lead code −1) and listed.
+ */
+import { KeyGroups } from '../../_lib/columns/groupByKey';
+import { ID_EXPECTED, IdIndex, rowIdKey } from '../../_lib/columns/ids';
+import {
+  epochMsOrNaN,
+  INSTANT_EXPECTED,
+  rowInstant,
+  rowObject,
+  rowPath,
+} from '../../_lib/validate/instants';
+import { eachRow, type OnInvalid } from '../../_lib/validate/issues';
+import { fail, type LeadMathIssue } from '../../errors';
+
+/** The events as columns, row for row. */
+export interface EventColumns {
+  /** Lead code per row in [0, leadCount), −1 for a row left out as bad. */
+  readonly lead: Int32Array;
+  /** Stage code per row: index into `stages`, or −1 for an outcome (not a funnel stage). */
+  readonly stage: Int16Array;
+  /** Epoch ms per row. */
+  readonly at: Float64Array;
+  /** Segment code per row in `segments` (−1: no value), or null without a segment field. */
+  readonly segment: Int32Array | null;
+  /** Keys of the segment codes. */
+  readonly segments: KeyGroups;
+  /** Number of lead codes. */
+  readonly leadCount: number;
+  /** The id of each lead code, or null when the codes are the ids themselves. */
+  readonly leadIds: readonly (string | number)[] | null;
+  /** The latest instant of a kept row, −∞ when there is none. */
+  readonly maxAt: number;
+  readonly issues: LeadMathIssue[];
+}
+
+/** What reading needs to know. */
+export interface ReadEventsOptions {
+  readonly stages: readonly string[];
+  readonly outcomes: readonly string[];
+  /** The event field (or column) holding each event's segment, if any. */
+  readonly segmentField: string | undefined;
+  readonly onInvalid: OnInvalid;
+}
+
+/** A segment value as its key: null for missing, null or empty; a string, number or boolean as a string. */
+function segmentKey(fn: string, path: () => string, value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fail('INVALID_ARGUMENT', fn, path(), value, 'a string, number or boolean (or null)');
+}
+
+/** Stage codes by name: funnel stages 0 … S − 1, outcomes −1. */
+function stageCodes(options: ReadEventsOptions): Map<string, number> {
+  const codes = new Map<string, number>();
+  options.stages.forEach((name, i) => {
+    codes.set(name, i);
+  });
+  for (const name of options.outcomes) codes.set(name, -1);
+  return codes;
+}
+
+const STAGE_EXPECTED = (options: ReadEventsOptions): string =>
+  `one of the stages or outcomes (${[...options.stages, ...options.outcomes].join(', ')})`;
+
+/** Reads event objects `{ leadId, stage, at, ...fields }`. */
+export function readEventObjects(
+  fn: string,
+  list: readonly unknown[],
+  options: ReadEventsOptions,
+): EventColumns {
+  const n = list.length;
+  const lead = new Int32Array(n).fill(-1);
+  const stage = new Int16Array(n);
+  const at = new Float64Array(n);
+  const field = options.segmentField;
+  const segment = field === undefined ? null : new Int32Array(n);
+  const segments = new KeyGroups();
+  const ids = new IdIndex();
+  const codes = stageCodes(options);
+  let maxAt = Number.NEGATIVE_INFINITY;
+  const issues = eachRow(n, options.onInvalid, (i) => {
+    // Check every cell first, then write: a collected bad row leaves nothing behind.
+    const e = rowObject(fn, 'events', i, list[i]);
+    const id = e.leadId;
+    if (ids.find(id) === -2) rowIdKey(fn, 'events', i, 'leadId', id); // not an id: throws
+    const name = e.stage;
+    const code = typeof name === 'string' ? codes.get(name) : undefined;
+    if (code === undefined) {
+      fail('UNKNOWN_STAGE', fn, rowPath('events', i, 'stage'), name, STAGE_EXPECTED(options));
+    }
+    const t = rowInstant(fn, 'events', i, 'at', e.at);
+    const key =
+      field === undefined ? null : segmentKey(fn, () => rowPath('events', i, field), e[field]);
+    lead[i] = ids.add(id as string | number);
+    stage[i] = code;
+    at[i] = t;
+    if (segment !== null) segment[i] = key === null ? -1 : segments.codeOf(key);
+    if (t > maxAt) maxAt = t;
+  });
+  return {
+    lead,
+    stage,
+    at,
+    segment,
+    segments,
+    leadCount: ids.size,
+    leadIds: ids.ids,
+    maxAt,
+    issues,
+  };
+}
+
+/** A column of `events`, checked to be an array or typed array of `n` cells. */
+function column(fn: string, events: Readonly<Record<string, unknown>>, key: string, n: number) {
+  const value = events[key];
+  const ok =
+    Array.isArray(value) ||
+    (ArrayBuffer.isView(value) && !(value instanceof DataView) && 'length' in value);
+  if (!ok) fail('INVALID_ARGUMENT', fn, `events.${key}`, value, 'an array or a typed array');
+  const cells = value as ArrayLike<unknown>;
+  if (cells.length !== n) {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      `events.${key}`,
+      value,
+      `a column of ${n} cells, as events.leadId`,
+    );
+  }
+  return cells;
+}
+
+/**
+ * Integer lead ids that can be used as codes as they are: every id a safe
+ * integer in [0, 2n + 1024), so the per-lead arrays stay small. Returns the
+ * number of codes, or −1 when the ids must be interned.
+ */
+function denseIdCount(ids: ArrayLike<unknown>): number {
+  if (!(ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array)) {
+    return -1;
+  }
+  const limit = 2 * ids.length + 1024;
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const v = ids[i]!;
+    if (!(v >= 0 && v < limit && Number.isInteger(v))) return -1;
+    if (v > max) max = v;
+  }
+  return max + 1;
+}
+
+/**
+ * Reads columnar events `{ leadId, stage, at, ...columns }`: ids as an
+ * integer typed array or an array of ids; stages as `Uint8Array` /
+ * `Uint16Array` codes indexing `[...stages, ...outcomes]` or an array of
+ * names; instants as a `Float64Array` of epoch ms or an array of instants;
+ * the segment column an array of strings (or null).
+ */
+export function readEventColumns(
+  fn: string,
+  events: Readonly<Record<string, unknown>>,
+  options: ReadEventsOptions,
+): EventColumns {
+  const leadIdColumn = events.leadId;
+  if (!Array.isArray(leadIdColumn) && !ArrayBuffer.isView(leadIdColumn)) {
+    fail('INVALID_ARGUMENT', fn, 'events.leadId', leadIdColumn, 'an array or a typed array');
+  }
+  const n = (leadIdColumn as ArrayLike<unknown>).length;
+  const ids = column(fn, events, 'leadId', n);
+  const stages = column(fn, events, 'stage', n);
+  const ats = column(fn, events, 'at', n);
+  const field = options.segmentField;
+  const segmentColumn = field === undefined ? null : column(fn, events, field, n);
+  const stageByCode = stages instanceof Uint8Array || stages instanceof Uint16Array;
+  if (ArrayBuffer.isView(stages) && !stageByCode) {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      'events.stage',
+      stages,
+      'a Uint8Array or Uint16Array of codes, or an array of names',
+    );
+  }
+  if (ArrayBuffer.isView(ats) && !(ats instanceof Float64Array)) {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      'events.at',
+      ats,
+      'a Float64Array of epoch ms, or an array of instants',
+    );
+  }
+  const names = [...options.stages, ...options.outcomes];
+  const stageCount = options.stages.length;
+  const codes = stageCodes(options);
+  const dense = denseIdCount(ids);
+  const index = dense >= 0 ? null : new IdIndex();
+  const lead = new Int32Array(n).fill(-1);
+  const stage = new Int16Array(n);
+  const at = new Float64Array(n);
+  const segment = segmentColumn === null ? null : new Int32Array(n);
+  const segments = new KeyGroups();
+  let maxAt = Number.NEGATIVE_INFINITY;
+  const issues = eachRow(n, options.onInvalid, (i) => {
+    const id = ids[i];
+    if (index !== null && index.find(id) === -2) {
+      fail('INVALID_ARGUMENT', fn, `events.leadId[${i}]`, id, ID_EXPECTED);
+    }
+    const s = stages[i];
+    let code: number | undefined;
+    if (stageByCode) {
+      const c = s as number;
+      if (c >= names.length) {
+        fail(
+          'UNKNOWN_STAGE',
+          fn,
+          `events.stage[${i}]`,
+          s,
+          `a code below ${names.length} (${names.join(', ')})`,
+        );
+      }
+      code = c < stageCount ? c : -1;
+    } else {
+      code = typeof s === 'string' ? codes.get(s) : undefined;
+      if (code === undefined) {
+        fail('UNKNOWN_STAGE', fn, `events.stage[${i}]`, s, STAGE_EXPECTED(options));
+      }
+    }
+    const raw = ats[i];
+    const t = epochMsOrNaN(raw);
+    if (Number.isNaN(t)) fail('INVALID_DATE', fn, `events.at[${i}]`, raw, INSTANT_EXPECTED);
+    const key =
+      segmentColumn === null
+        ? null
+        : segmentKey(fn, () => `events.${field}[${i}]`, segmentColumn[i]);
+    lead[i] = index === null ? (id as number) : index.add(id as string | number);
+    stage[i] = code;
+    at[i] = t;
+    if (segment !== null) segment[i] = key === null ? -1 : segments.codeOf(key);
+    if (t > maxAt) maxAt = t;
+  });
+  return {
+    lead,
+    stage,
+    at,
+    segment,
+    segments,
+    leadCount: index === null ? dense : index.size,
+    leadIds: index === null ? null : index.ids,
+    maxAt,
+    issues,
+  };
+}

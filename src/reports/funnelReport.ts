@@ -1,0 +1,485 @@
+import { readDuration } from '../_lib/validate/durations';
+import { toEpochMs } from '../_lib/validate/instants';
+import { readOnInvalid } from '../_lib/validate/issues';
+import { readFields } from '../_lib/validate/options';
+import type { ElapsedDuration, InstantInput } from '../calendar/index';
+import {
+  assertArray,
+  assertNonEmptyString,
+  assertObject,
+  assertOpenUnit,
+  assertStageNames,
+  fail,
+  type LeadMathIssue,
+} from '../errors';
+import type { WilsonIntervalResult } from '../funnel/index';
+import { type EventColumns, readEventColumns, readEventObjects } from './_internal/events';
+import { computeFunnel, type FunnelRules } from './_internal/funnel';
+
+/**
+ * A length of time for reports: milliseconds, or `{ days, hours, minutes }`
+ * added up (a day is 24 hours of elapsed time; no calendar is involved).
+ *
+ * @category Reports
+ */
+export type ReportDuration = number | ElapsedDuration;
+
+/**
+ * One stage event: lead `leadId` entered `stage` at `at`. Any other fields
+ * (a source, a persona) can segment the report.
+ *
+ * @category Reports
+ */
+export interface FunnelEvent {
+  /** The lead: a non-empty string or a safe integer (`42` and `'42'` are one lead). */
+  readonly leadId: string | number;
+  /** A stage of `stages`, or an outcome of `outcomes`. */
+  readonly stage: string;
+  /** When: a `Date`, epoch ms, or an ISO 8601 string with an offset. */
+  readonly at: InstantInput;
+  /** Segment fields. */
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Stage events as columns, row for row (the form a database or a file
+ * reader hands over): `leadId` an integer typed array or an array of ids,
+ * `stage` codes (`Uint8Array` / `Uint16Array`, indexing
+ * `[...stages, ...outcomes]`) or names, `at` a `Float64Array` of epoch ms or
+ * an array of instants; other columns (arrays of strings or `null`) can
+ * segment the report.
+ *
+ * @category Reports
+ */
+export interface FunnelEventColumns {
+  readonly leadId: Int32Array | Uint32Array | Float64Array | readonly (string | number)[];
+  readonly stage: Uint8Array | Uint16Array | readonly string[];
+  readonly at: Float64Array | readonly InstantInput[];
+  readonly [column: string]: ArrayLike<unknown>;
+}
+
+/**
+ * Options of {@link funnelReport}.
+ *
+ * @category Reports
+ */
+export interface FunnelReportOptions {
+  /** The funnel, top to bottom: `['lead', 'mql', 'sql', 'opportunity', 'customer']`. */
+  readonly stages: readonly string[];
+  /**
+   * Statuses that are not funnel stages (`'unqualified'`, `'nurture'`):
+   * accepted in the events and left out of the funnel math. Any other stage
+   * name in the events is `UNKNOWN_STAGE`.
+   */
+  readonly outcomes?: readonly string[];
+  /**
+   * `'cohort'` follows the leads that entered the first stage in
+   * `[from, to)` down the funnel; `'period'` counts entries into every stage
+   * in `[from, to)`, whoever made them.
+   * @defaultValue 'cohort'
+   */
+  readonly mode?: 'cohort' | 'period';
+  /**
+   * `'lifecycle'`: a lead that skips a stage has reached it (as CRM
+   * lifecycle stages work). `'ordered'`: each stage must be entered at or
+   * after the one before, and a lead stops where it skips.
+   * @defaultValue 'lifecycle'
+   */
+  readonly sequence?: 'lifecycle' | 'ordered';
+  /** Start of the range, inclusive; open when omitted. */
+  readonly from?: InstantInput;
+  /** End of the range, exclusive; open when omitted. */
+  readonly to?: InstantInput;
+  /**
+   * Cohort mode: a later stage counts only when it is entered within this
+   * time of entering the first one (inclusive).
+   */
+  readonly window?: ReportDuration;
+  /** Events after this instant are ignored. @defaultValue the latest instant in the events */
+  readonly asOf?: InstantInput;
+  /** Cohort mode: horizons for the Kaplan–Meier share converted (`within`). */
+  readonly horizons?: readonly ReportDuration[];
+  /** Extra percentiles of the time to next stage, in [0, 1]. */
+  readonly quantiles?: readonly number[];
+  /** Confidence of the intervals, in (0, 1). @defaultValue 0.95 */
+  readonly confidence?: number;
+  /**
+   * Segments: an event field (columnar: a column) whose value on a lead's
+   * earliest event that has one is the lead's segment, or a function of the
+   * lead id. Missing values are the segment `null`.
+   */
+  readonly segmentBy?: string | ((leadId: string | number) => string | null | undefined);
+  /** `'throw'` on the first bad event, or `'collect'` them in `issues`. @defaultValue 'throw' */
+  readonly onInvalid?: 'throw' | 'collect';
+}
+
+/**
+ * One stage of a cohort report.
+ *
+ * @category Reports
+ */
+export interface FunnelStageRow {
+  readonly stage: string;
+  /** Leads of the cohort that reached the stage (within the window of entering the first). */
+  readonly reached: number;
+  /** Of those, how many reached the next stage; null at the last stage. */
+  readonly advanced: number | null;
+  /** `advanced / reached` with its Wilson interval; null at the last stage or when none reached. */
+  readonly conversion: { readonly rate: number; readonly interval: WilsonIntervalResult } | null;
+  /**
+   * With a window: the same step over the leads whose window had closed at
+   * `asOf`, so that leads still in flight do not dilute the rate; null
+   * without a window and at the last stage.
+   */
+  readonly matured: {
+    readonly reached: number;
+    readonly advanced: number;
+    readonly rate: number | null;
+    readonly interval: WilsonIntervalResult | null;
+  } | null;
+  /** Leads that reached the stage, did not advance, and still can at `asOf`. */
+  readonly censored: number;
+  /** Leads with an event at this stage later than their entry into the next stage: they went back. */
+  readonly recycled: number;
+  /**
+   * Time from this stage's entry to the next one's, in ms, over the leads
+   * that advanced (linear interpolation); null when none did.
+   */
+  readonly timeToNext: {
+    readonly count: number;
+    readonly median: number;
+    readonly p90: number;
+    /** The `quantiles` asked for, in their order. */
+    readonly quantiles: readonly { readonly p: number; readonly value: number }[];
+  } | null;
+  /**
+   * Per horizon: the share of the leads that reached this stage that
+   * reached the next one within that time, by the Kaplan–Meier estimator
+   * (leads still in flight count for as long as they were observed), with
+   * its log-log interval (bounds null where undefined); `atRisk` leads were
+   * observed at least that long.
+   */
+  readonly within: readonly {
+    readonly horizonMs: number;
+    readonly rate: number | null;
+    readonly low: number | null;
+    readonly high: number | null;
+    readonly atRisk: number;
+  }[];
+}
+
+/**
+ * One stage of a period report.
+ *
+ * @category Reports
+ */
+export interface FunnelPeriodStageRow {
+  readonly stage: string;
+  /** Leads whose entry into this stage fell in `[from, to)`. */
+  readonly entered: number;
+  /** `entered` of the next stage ÷ this one's; may exceed 1; null at the last stage or when none entered. */
+  readonly periodRatio: number | null;
+}
+
+/**
+ * What both report modes share.
+ *
+ * @category Reports
+ */
+export interface FunnelReportBase {
+  readonly sequence: 'lifecycle' | 'ordered';
+  /** Events after it were ignored; null only when there were no events and no `asOf`. */
+  readonly asOf: Date | null;
+  readonly from: Date | null;
+  readonly to: Date | null;
+  /** The bad events left out, with `onInvalid: 'collect'`. */
+  readonly issues?: readonly LeadMathIssue[];
+}
+
+/**
+ * A cohort report.
+ *
+ * @category Reports
+ */
+export interface FunnelCohortReport extends FunnelReportBase {
+  readonly mode: 'cohort';
+  /** The conversion window in ms, null for none. */
+  readonly windowMs: number | null;
+  /** Leads in the cohort (entered the first stage in `[from, to)`). */
+  readonly leads: number;
+  readonly stages: readonly FunnelStageRow[];
+  /** With `segmentBy`: the same report per segment, sorted by key, `null` last. */
+  readonly segments?: readonly {
+    readonly segment: string | null;
+    readonly leads: number;
+    readonly stages: readonly FunnelStageRow[];
+  }[];
+}
+
+/**
+ * A period report.
+ *
+ * @category Reports
+ */
+export interface FunnelPeriodReport extends FunnelReportBase {
+  readonly mode: 'period';
+  readonly windowMs: null;
+  /** Leads that entered some stage in `[from, to)`. */
+  readonly leads: number;
+  readonly stages: readonly FunnelPeriodStageRow[];
+  readonly segments?: readonly {
+    readonly segment: string | null;
+    readonly leads: number;
+    readonly stages: readonly FunnelPeriodStageRow[];
+  }[];
+}
+
+/**
+ * The result of {@link funnelReport}: narrow it by `mode`.
+ *
+ * @category Reports
+ */
+export type FunnelReport = FunnelCohortReport | FunnelPeriodReport;
+
+const OPTION_KEYS = [
+  'stages',
+  'outcomes',
+  'mode',
+  'sequence',
+  'from',
+  'to',
+  'window',
+  'asOf',
+  'horizons',
+  'quantiles',
+  'confidence',
+  'segmentBy',
+  'onInvalid',
+] as const;
+
+/** An elapsed duration in ms (business days have no meaning without a calendar). */
+function elapsedMs(fn: string, path: string, value: unknown): number {
+  const ms = readDuration(fn, path, value);
+  if (typeof ms !== 'number') {
+    fail(
+      'INVALID_DURATION',
+      fn,
+      path,
+      value,
+      'milliseconds or { days, hours, minutes }, not business days',
+    );
+  }
+  return ms;
+}
+
+function readChoice<T extends string>(
+  fn: string,
+  path: string,
+  value: unknown,
+  choices: readonly T[],
+): T {
+  if (value === undefined) return choices[0]!;
+  if (!choices.includes(value as T)) {
+    fail('INVALID_ARGUMENT', fn, path, value, choices.map((c) => `'${c}'`).join(' or '));
+  }
+  return value as T;
+}
+
+/** Reads and checks the options. */
+function readRules(
+  fn: string,
+  options: unknown,
+): {
+  rules: FunnelRules;
+  outcomes: readonly string[];
+  segmentField: string | undefined;
+  onInvalid: 'throw' | 'collect';
+} {
+  const fields = readFields(fn, options, OPTION_KEYS, 'options');
+  const stages = assertStageNames(fn, 'options.stages', fields.stages, 1);
+  const outcomes =
+    fields.outcomes === undefined ? [] : assertArray(fn, 'options.outcomes', fields.outcomes);
+  const seen = new Set(stages);
+  outcomes.forEach((name, i) => {
+    assertNonEmptyString(fn, `options.outcomes[${i}]`, name);
+    if (seen.has(name as string)) {
+      fail(
+        'INVALID_ARGUMENT',
+        fn,
+        `options.outcomes[${i}]`,
+        name,
+        'a name that is not a stage or an earlier outcome',
+      );
+    }
+    seen.add(name as string);
+  });
+  const mode = readChoice(fn, 'options.mode', fields.mode, ['cohort', 'period'] as const);
+  const sequence = readChoice(fn, 'options.sequence', fields.sequence, [
+    'lifecycle',
+    'ordered',
+  ] as const);
+  const from =
+    fields.from === undefined
+      ? Number.NEGATIVE_INFINITY
+      : toEpochMs(fn, 'options.from', fields.from);
+  const to =
+    fields.to === undefined ? Number.POSITIVE_INFINITY : toEpochMs(fn, 'options.to', fields.to);
+  if (to < from)
+    fail('INVALID_ARGUMENT', fn, 'options.to', fields.to, 'an instant at or after from');
+  if (mode === 'period') {
+    for (const key of ['window', 'horizons'] as const) {
+      if (fields[key] !== undefined) {
+        fail(
+          'INVALID_ARGUMENT',
+          fn,
+          `options.${key}`,
+          fields[key],
+          "absent in period mode (it follows cohorts: mode 'cohort')",
+        );
+      }
+    }
+  }
+  const windowMs =
+    fields.window === undefined
+      ? Number.POSITIVE_INFINITY
+      : elapsedMs(fn, 'options.window', fields.window);
+  const asOf = fields.asOf === undefined ? Number.NaN : toEpochMs(fn, 'options.asOf', fields.asOf);
+  const horizons =
+    fields.horizons === undefined
+      ? []
+      : assertArray(fn, 'options.horizons', fields.horizons).map((h, i) =>
+          elapsedMs(fn, `options.horizons[${i}]`, h),
+        );
+  const quantiles =
+    fields.quantiles === undefined
+      ? []
+      : assertArray(fn, 'options.quantiles', fields.quantiles).map((p, i) => {
+          if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
+            fail('INVALID_RATE', fn, `options.quantiles[${i}]`, p, 'a number in [0, 1]');
+          }
+          return p;
+        });
+  const confidence =
+    fields.confidence === undefined
+      ? 0.95
+      : assertOpenUnit(fn, 'options.confidence', fields.confidence);
+  const segmentBy = fields.segmentBy;
+  if (
+    segmentBy !== undefined &&
+    typeof segmentBy !== 'function' &&
+    (typeof segmentBy !== 'string' || segmentBy.length === 0)
+  ) {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      'options.segmentBy',
+      segmentBy,
+      'an event field name or a function of the lead id',
+    );
+  }
+  if (segmentBy === 'leadId' || segmentBy === 'stage' || segmentBy === 'at') {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      'options.segmentBy',
+      segmentBy,
+      'a field other than leadId, stage and at',
+    );
+  }
+  const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
+  return {
+    rules: {
+      stages,
+      mode,
+      sequence,
+      from,
+      to,
+      windowMs,
+      asOf,
+      horizons,
+      quantiles,
+      confidence,
+      segmentOf:
+        typeof segmentBy === 'function'
+          ? (segmentBy as (id: string | number) => unknown)
+          : undefined,
+      segmented: segmentBy !== undefined,
+    },
+    outcomes: outcomes as readonly string[],
+    segmentField: typeof segmentBy === 'string' ? segmentBy : undefined,
+    onInvalid,
+  };
+}
+
+/**
+ * The funnel report of a stage-event log: per stage, how many leads reached
+ * it, how many advanced, the conversion rate with its interval, how many are
+ * still undecided, how long the step took, and, with `horizons`, the
+ * Kaplan–Meier share converted within each horizon, which leads still in
+ * flight do not drag down. Exact on messy logs: skipped stages, duplicate
+ * rows, rows in any order, equal timestamps and recycled leads each follow
+ * one stated rule (see docs/reports.md).
+ *
+ * @param events - Event objects, or {@link FunnelEventColumns}.
+ * @param options - The funnel and the rules of the report.
+ * @returns A {@link FunnelCohortReport} or a {@link FunnelPeriodReport}, by `mode`.
+ * @throws {LeadMathError} `UNKNOWN_STAGE` for an event at a stage that is neither a stage nor an outcome,
+ * `INVALID_DATE` for a bad instant, `INVALID_ARGUMENT` for a bad lead id or option, naming the
+ * event's row (unless `onInvalid: 'collect'`).
+ *
+ * @example
+ * ```ts
+ * import { funnelReport } from 'leadmath';
+ *
+ * const report = funnelReport(
+ *   [
+ *     { leadId: 1, stage: 'mql', at: '2026-03-02T09:00:00Z' },
+ *     { leadId: 1, stage: 'sql', at: '2026-03-04T09:00:00Z' },
+ *     { leadId: 2, stage: 'mql', at: '2026-03-03T09:00:00Z' },
+ *     { leadId: 3, stage: 'sql', at: '2026-03-05T09:00:00Z' }, // skipped mql: reached it too
+ *   ],
+ *   { stages: ['mql', 'sql'], asOf: '2026-03-10T00:00:00Z' },
+ * );
+ * report.mode; //=> 'cohort'
+ * report.leads; //=> 3
+ * report.stages.map((s) => [s.stage, s.reached, s.advanced, s.censored]); //=> [['mql', 3, 2, 1], ['sql', 2, null, 0]]
+ * report.stages[0]!.timeToNext!.median; //=> 86400000
+ * ```
+ *
+ * @category Reports
+ */
+export function funnelReport(
+  events: readonly FunnelEvent[] | FunnelEventColumns,
+  options: FunnelReportOptions,
+): FunnelReport {
+  const fn = 'funnelReport';
+  const { rules, outcomes, segmentField, onInvalid } = readRules(fn, options);
+  const read = { stages: rules.stages, outcomes, segmentField, onInvalid };
+  let cols: EventColumns;
+  if (Array.isArray(events)) cols = readEventObjects(fn, events, read);
+  else cols = readEventColumns(fn, assertObject(fn, 'events', events), read);
+  const computed = computeFunnel(fn, cols, rules);
+  const asOf = computed.asOf === Number.NEGATIVE_INFINITY ? null : new Date(computed.asOf);
+  const instant = (ms: number) => (Number.isFinite(ms) ? new Date(ms) : null);
+  const report = {
+    mode: rules.mode,
+    sequence: rules.sequence,
+    asOf,
+    from: instant(rules.from),
+    to: instant(rules.to),
+    windowMs: rules.windowMs === Number.POSITIVE_INFINITY ? null : rules.windowMs,
+    leads: computed.total.leads,
+    stages: computed.total.stages,
+    ...(computed.segments === null
+      ? {}
+      : {
+          segments: computed.segments.map(({ segment, result }) => ({
+            segment,
+            leads: result.leads,
+            stages: result.stages,
+          })),
+        }),
+    ...(onInvalid === 'collect' ? { issues: cols.issues } : {}),
+  };
+  return report as FunnelReport;
+}

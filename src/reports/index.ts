@@ -1,0 +1,13 @@
+export {
+  type FunnelCohortReport,
+  type FunnelEvent,
+  type FunnelEventColumns,
+  type FunnelPeriodReport,
+  type FunnelPeriodStageRow,
+  type FunnelReport,
+  type FunnelReportBase,
+  type FunnelReportOptions,
+  type FunnelStageRow,
+  funnelReport,
+  type ReportDuration,
+} from './funnelReport';
