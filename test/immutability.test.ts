@@ -189,6 +189,17 @@ const calls: [string, () => unknown[], (...args: never[]) => unknown][] = [
     leadmath.scoreLeads as never,
   ],
   [
+    'conversionCurve',
+    () => [
+      [
+        { leadId: 1, stage: 'mql', at: new Date('2026-03-02T09:00:00Z') },
+        { leadId: '1', stage: 'sql', at: '2026-03-03T09:00:00Z' },
+      ],
+      { stages: ['mql', 'sql'], from: 'mql', to: 'sql', points: [{ days: 1 }] },
+    ],
+    leadmath.conversionCurve as never,
+  ],
+  [
     'funnelReport',
     () => [
       [

@@ -1,20 +1,11 @@
-import { readDuration } from '../_lib/validate/durations';
 import { toEpochMs } from '../_lib/validate/instants';
 import { readOnInvalid } from '../_lib/validate/issues';
 import { readFields } from '../_lib/validate/options';
 import type { ElapsedDuration, InstantInput } from '../calendar/index';
-import {
-  assertArray,
-  assertNonEmptyString,
-  assertObject,
-  assertOpenUnit,
-  assertStageNames,
-  fail,
-  type LeadMathIssue,
-} from '../errors';
+import { assertArray, assertOpenUnit, assertStageNames, fail, type LeadMathIssue } from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
-import { type EventColumns, readEventColumns, readEventObjects } from './_internal/events';
 import { computeFunnel, type FunnelRules } from './_internal/funnel';
+import { elapsedMs, readChoice, readEvents, readOutcomes } from './_internal/options';
 
 /**
  * A length of time for reports: milliseconds, or `{ days, hours, minutes }`
@@ -257,34 +248,6 @@ const OPTION_KEYS = [
   'onInvalid',
 ] as const;
 
-/** An elapsed duration in ms (business days have no meaning without a calendar). */
-function elapsedMs(fn: string, path: string, value: unknown): number {
-  const ms = readDuration(fn, path, value);
-  if (typeof ms !== 'number') {
-    fail(
-      'INVALID_DURATION',
-      fn,
-      path,
-      value,
-      'milliseconds or { days, hours, minutes }, not business days',
-    );
-  }
-  return ms;
-}
-
-function readChoice<T extends string>(
-  fn: string,
-  path: string,
-  value: unknown,
-  choices: readonly T[],
-): T {
-  if (value === undefined) return choices[0]!;
-  if (!choices.includes(value as T)) {
-    fail('INVALID_ARGUMENT', fn, path, value, choices.map((c) => `'${c}'`).join(' or '));
-  }
-  return value as T;
-}
-
 /** Reads and checks the options. */
 function readRules(
   fn: string,
@@ -297,22 +260,7 @@ function readRules(
 } {
   const fields = readFields(fn, options, OPTION_KEYS, 'options');
   const stages = assertStageNames(fn, 'options.stages', fields.stages, 1);
-  const outcomes =
-    fields.outcomes === undefined ? [] : assertArray(fn, 'options.outcomes', fields.outcomes);
-  const seen = new Set(stages);
-  outcomes.forEach((name, i) => {
-    assertNonEmptyString(fn, `options.outcomes[${i}]`, name);
-    if (seen.has(name as string)) {
-      fail(
-        'INVALID_ARGUMENT',
-        fn,
-        `options.outcomes[${i}]`,
-        name,
-        'a name that is not a stage or an earlier outcome',
-      );
-    }
-    seen.add(name as string);
-  });
+  const outcomes = readOutcomes(fn, stages, fields.outcomes);
   const mode = readChoice(fn, 'options.mode', fields.mode, ['cohort', 'period'] as const);
   const sequence = readChoice(fn, 'options.sequence', fields.sequence, [
     'lifecycle',
@@ -405,7 +353,7 @@ function readRules(
           : undefined,
       segmented: segmentBy !== undefined,
     },
-    outcomes: outcomes as readonly string[],
+    outcomes,
     segmentField: typeof segmentBy === 'string' ? segmentBy : undefined,
     onInvalid,
   };
@@ -455,9 +403,7 @@ export function funnelReport(
   const fn = 'funnelReport';
   const { rules, outcomes, segmentField, onInvalid } = readRules(fn, options);
   const read = { stages: rules.stages, outcomes, segmentField, onInvalid };
-  let cols: EventColumns;
-  if (Array.isArray(events)) cols = readEventObjects(fn, events, read);
-  else cols = readEventColumns(fn, assertObject(fn, 'events', events), read);
+  const cols = readEvents(fn, events, read);
   const computed = computeFunnel(fn, cols, rules);
   const asOf = computed.asOf === Number.NEGATIVE_INFINITY ? null : new Date(computed.asOf);
   const instant = (ms: number) => (Number.isFinite(ms) ? new Date(ms) : null);

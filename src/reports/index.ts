@@ -1,4 +1,10 @@
 export {
+  type ConversionCurveOptions,
+  type ConversionCurvePoint,
+  type ConversionCurveResult,
+  conversionCurve,
+} from './conversionCurve';
+export {
   type FunnelCohortReport,
   type FunnelEvent,
   type FunnelEventColumns,

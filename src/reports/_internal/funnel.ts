@@ -222,41 +222,27 @@ function before(a: string, b: string): boolean {
   return a < b;
 }
 
-/** Computes the report. */
-export function computeFunnel(
-  fn: string,
+/**
+ * Visits every lead that has a funnel event at or before `asOf`, in lead
+ * code order, with its stage entries by the sequence rule (`entry[i]` NaN
+ * when not reached; the arrays are reused between leads), its latest event
+ * per stage (−∞ for none) and its first-touch segment code (−1 for none:
+ * the segment of its earliest event that has one; at equal instants the
+ * smaller key, so that row order never matters).
+ */
+export function eachLead(
   cols: EventColumns,
-  rules: FunnelRules,
-): ComputedFunnel<CohortRow> | ComputedFunnel<PeriodRow> {
-  const stageCount = rules.stages.length;
-  const asOf = Number.isNaN(rules.asOf) ? cols.maxAt : rules.asOf;
+  asOf: number,
+  ordered: boolean,
+  stageCount: number,
+  visit: (lead: number, entry: Float64Array, last: Float64Array, segmentCode: number) => void,
+): void {
   const { start, order } = groupByLead(cols.lead, cols.leadCount, true);
-  const keepCensored = rules.horizons.length > 0;
-  const cohort = rules.mode === 'cohort';
-  const ordered = rules.sequence === 'ordered';
-  const w = rules.windowMs;
-
-  const total = new Tally(stageCount);
-  const bySegment: Tally[] = [];
-  // Segment keys: those of the field (codes of cols.segments), or those a function returned.
-  const fieldKeys = cols.segments;
-  const functionKeys = new Map<string | null, number>();
-  const functionKeyList: (string | null)[] = [];
-
+  const keys = cols.segments.keys;
   const entry = new Float64Array(stageCount);
   const last = new Float64Array(stageCount);
   const first = new Float64Array(stageCount);
   let rows = new Int32Array(16);
-
-  const segmentTally = (code: number): Tally => {
-    let tally = bySegment[code];
-    if (tally === undefined) {
-      tally = new Tally(stageCount);
-      bySegment[code] = tally;
-    }
-    return tally;
-  };
-
   for (let j = 0; j < cols.leadCount; j++) {
     const from = start[j]!;
     const to = start[j + 1]!;
@@ -275,9 +261,7 @@ export function computeFunnel(
         if (
           code >= 0 &&
           (t < segmentAt ||
-            (t === segmentAt &&
-              code !== segmentCode &&
-              before(fieldKeys.keys[code]!, fieldKeys.keys[segmentCode]!)))
+            (t === segmentAt && code !== segmentCode && before(keys[code]!, keys[segmentCode]!)))
         ) {
           segmentCode = code;
           segmentAt = t;
@@ -287,8 +271,41 @@ export function computeFunnel(
     }
     if (count === 0) continue;
     entriesOf(rows, count, cols, ordered, entry, last, first);
-    const e0 = entry[0]!;
+    visit(j, entry, last, segmentCode);
+  }
+}
 
+/** Computes the report. */
+export function computeFunnel(
+  fn: string,
+  cols: EventColumns,
+  rules: FunnelRules,
+): ComputedFunnel<CohortRow> | ComputedFunnel<PeriodRow> {
+  const stageCount = rules.stages.length;
+  const asOf = Number.isNaN(rules.asOf) ? cols.maxAt : rules.asOf;
+  const keepCensored = rules.horizons.length > 0;
+  const cohort = rules.mode === 'cohort';
+  const ordered = rules.sequence === 'ordered';
+  const w = rules.windowMs;
+
+  const total = new Tally(stageCount);
+  const bySegment: Tally[] = [];
+  // Segment keys: those of the field (codes of cols.segments), or those a function returned.
+  const fieldKeys = cols.segments;
+  const functionKeys = new Map<string | null, number>();
+  const functionKeyList: (string | null)[] = [];
+
+  const segmentTally = (code: number): Tally => {
+    let tally = bySegment[code];
+    if (tally === undefined) {
+      tally = new Tally(stageCount);
+      bySegment[code] = tally;
+    }
+    return tally;
+  };
+
+  eachLead(cols, asOf, ordered, stageCount, (j, entry, last, segmentCode) => {
+    const e0 = entry[0]!;
     let tally: Tally | null = null;
     const pick = (): Tally | null => {
       if (!rules.segmented) return null;
@@ -307,7 +324,7 @@ export function computeFunnel(
     };
 
     if (cohort) {
-      if (Number.isNaN(e0) || e0 < rules.from || e0 >= rules.to) continue;
+      if (Number.isNaN(e0) || e0 < rules.from || e0 >= rules.to) return;
       tally = pick();
       // With a window, a stage counts only when entered within it of entry(0).
       let reachedCount = 1;
@@ -346,7 +363,7 @@ export function computeFunnel(
         const t = entry[i]!;
         if (!Number.isNaN(t) && t >= rules.from && t < rules.to) any = true;
       }
-      if (!any) continue;
+      if (!any) return;
       tally = pick();
       for (const target of tally === null ? [total] : [total, tally]) {
         target.leads++;
@@ -356,7 +373,7 @@ export function computeFunnel(
         }
       }
     }
-  }
+  });
 
   const finish = (tally: Tally) => (cohort ? cohortRows(tally, rules) : periodRows(tally, rules));
   let segments: ComputedFunnel<CohortRow | PeriodRow>['segments'] = null;
