@@ -200,6 +200,25 @@ const calls: [string, () => unknown[], (...args: never[]) => unknown][] = [
     leadmath.conversionCurve as never,
   ],
   [
+    'createFunnelAccumulator',
+    () => [{ stages: ['mql', 'sql'], horizons: [{ days: 1 }], segmentBy: 'source' }],
+    leadmath.createFunnelAccumulator as never,
+  ],
+  [
+    'funnelAccumulatorFromJSON',
+    () => [
+      {
+        version: 1,
+        options: { stages: ['mql', 'sql'] },
+        segmentByFunction: false,
+        maxAt: Date.UTC(2026, 2, 2),
+        leads: [[1, [[0, Date.UTC(2026, 2, 2)]], null, null]],
+        issues: [],
+      },
+    ],
+    leadmath.funnelAccumulatorFromJSON as never,
+  ],
+  [
     'funnelReport',
     () => [
       [

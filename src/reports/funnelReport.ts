@@ -1,11 +1,8 @@
-import { toEpochMs } from '../_lib/validate/instants';
-import { readOnInvalid } from '../_lib/validate/issues';
-import { readFields } from '../_lib/validate/options';
 import type { ElapsedDuration, InstantInput } from '../calendar/index';
-import { assertArray, assertOpenUnit, assertStageNames, fail, type LeadMathIssue } from '../errors';
+import type { LeadMathIssue } from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
-import { computeFunnel, type FunnelRules } from './_internal/funnel';
-import { elapsedMs, readChoice, readEvents, readOutcomes } from './_internal/options';
+import { computeFunnel } from './_internal/funnel';
+import { readEvents, readRules, reportOf } from './_internal/options';
 
 /**
  * A length of time for reports: milliseconds, or `{ days, hours, minutes }`
@@ -232,133 +229,6 @@ export interface FunnelPeriodReport extends FunnelReportBase {
  */
 export type FunnelReport = FunnelCohortReport | FunnelPeriodReport;
 
-const OPTION_KEYS = [
-  'stages',
-  'outcomes',
-  'mode',
-  'sequence',
-  'from',
-  'to',
-  'window',
-  'asOf',
-  'horizons',
-  'quantiles',
-  'confidence',
-  'segmentBy',
-  'onInvalid',
-] as const;
-
-/** Reads and checks the options. */
-function readRules(
-  fn: string,
-  options: unknown,
-): {
-  rules: FunnelRules;
-  outcomes: readonly string[];
-  segmentField: string | undefined;
-  onInvalid: 'throw' | 'collect';
-} {
-  const fields = readFields(fn, options, OPTION_KEYS, 'options');
-  const stages = assertStageNames(fn, 'options.stages', fields.stages, 1);
-  const outcomes = readOutcomes(fn, stages, fields.outcomes);
-  const mode = readChoice(fn, 'options.mode', fields.mode, ['cohort', 'period'] as const);
-  const sequence = readChoice(fn, 'options.sequence', fields.sequence, [
-    'lifecycle',
-    'ordered',
-  ] as const);
-  const from =
-    fields.from === undefined
-      ? Number.NEGATIVE_INFINITY
-      : toEpochMs(fn, 'options.from', fields.from);
-  const to =
-    fields.to === undefined ? Number.POSITIVE_INFINITY : toEpochMs(fn, 'options.to', fields.to);
-  if (to < from)
-    fail('INVALID_ARGUMENT', fn, 'options.to', fields.to, 'an instant at or after from');
-  if (mode === 'period') {
-    for (const key of ['window', 'horizons'] as const) {
-      if (fields[key] !== undefined) {
-        fail(
-          'INVALID_ARGUMENT',
-          fn,
-          `options.${key}`,
-          fields[key],
-          "absent in period mode (it follows cohorts: mode 'cohort')",
-        );
-      }
-    }
-  }
-  const windowMs =
-    fields.window === undefined
-      ? Number.POSITIVE_INFINITY
-      : elapsedMs(fn, 'options.window', fields.window);
-  const asOf = fields.asOf === undefined ? Number.NaN : toEpochMs(fn, 'options.asOf', fields.asOf);
-  const horizons =
-    fields.horizons === undefined
-      ? []
-      : assertArray(fn, 'options.horizons', fields.horizons).map((h, i) =>
-          elapsedMs(fn, `options.horizons[${i}]`, h),
-        );
-  const quantiles =
-    fields.quantiles === undefined
-      ? []
-      : assertArray(fn, 'options.quantiles', fields.quantiles).map((p, i) => {
-          if (typeof p !== 'number' || !(p >= 0 && p <= 1)) {
-            fail('INVALID_RATE', fn, `options.quantiles[${i}]`, p, 'a number in [0, 1]');
-          }
-          return p;
-        });
-  const confidence =
-    fields.confidence === undefined
-      ? 0.95
-      : assertOpenUnit(fn, 'options.confidence', fields.confidence);
-  const segmentBy = fields.segmentBy;
-  if (
-    segmentBy !== undefined &&
-    typeof segmentBy !== 'function' &&
-    (typeof segmentBy !== 'string' || segmentBy.length === 0)
-  ) {
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      'options.segmentBy',
-      segmentBy,
-      'an event field name or a function of the lead id',
-    );
-  }
-  if (segmentBy === 'leadId' || segmentBy === 'stage' || segmentBy === 'at') {
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      'options.segmentBy',
-      segmentBy,
-      'a field other than leadId, stage and at',
-    );
-  }
-  const onInvalid = readOnInvalid(fn, 'options.onInvalid', fields.onInvalid);
-  return {
-    rules: {
-      stages,
-      mode,
-      sequence,
-      from,
-      to,
-      windowMs,
-      asOf,
-      horizons,
-      quantiles,
-      confidence,
-      segmentOf:
-        typeof segmentBy === 'function'
-          ? (segmentBy as (id: string | number) => unknown)
-          : undefined,
-      segmented: segmentBy !== undefined,
-    },
-    outcomes,
-    segmentField: typeof segmentBy === 'string' ? segmentBy : undefined,
-    onInvalid,
-  };
-}
-
 /**
  * The funnel report of a stage-event log: per stage, how many leads reached
  * it, how many advanced, the conversion rate with its interval, how many are
@@ -404,28 +274,9 @@ export function funnelReport(
   const { rules, outcomes, segmentField, onInvalid } = readRules(fn, options);
   const read = { stages: rules.stages, outcomes, segmentField, onInvalid };
   const cols = readEvents(fn, events, read);
-  const computed = computeFunnel(fn, cols, rules);
-  const asOf = computed.asOf === Number.NEGATIVE_INFINITY ? null : new Date(computed.asOf);
-  const instant = (ms: number) => (Number.isFinite(ms) ? new Date(ms) : null);
-  const report = {
-    mode: rules.mode,
-    sequence: rules.sequence,
-    asOf,
-    from: instant(rules.from),
-    to: instant(rules.to),
-    windowMs: rules.windowMs === Number.POSITIVE_INFINITY ? null : rules.windowMs,
-    leads: computed.total.leads,
-    stages: computed.total.stages,
-    ...(computed.segments === null
-      ? {}
-      : {
-          segments: computed.segments.map(({ segment, result }) => ({
-            segment,
-            leads: result.leads,
-            stages: result.stages,
-          })),
-        }),
-    ...(onInvalid === 'collect' ? { issues: cols.issues } : {}),
-  };
-  return report as FunnelReport;
+  return reportOf(
+    rules,
+    computeFunnel(fn, cols, rules),
+    onInvalid === 'collect' ? cols.issues : null,
+  );
 }

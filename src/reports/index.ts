@@ -5,6 +5,12 @@ export {
   conversionCurve,
 } from './conversionCurve';
 export {
+  createFunnelAccumulator,
+  type FunnelAccumulator,
+  type FunnelAccumulatorState,
+  funnelAccumulatorFromJSON,
+} from './funnelAccumulator';
+export {
   type FunnelCohortReport,
   type FunnelEvent,
   type FunnelEventColumns,
