@@ -54,3 +54,21 @@ export function interleaved(
   }
   return contenders.map((c, i) => ({ name: c.name, ms: median(times[i]!) }));
 }
+
+/** {@link interleaved} for contenders that return promises (a database query). */
+export async function interleavedAsync(
+  rounds: number,
+  contenders: readonly { name: string; run: () => unknown }[],
+): Promise<{ name: string; ms: number }[]> {
+  for (const c of contenders) await c.run();
+  const times = contenders.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (k + r) % contenders.length;
+      const start = performance.now();
+      await contenders[i]!.run();
+      times[i]!.push(performance.now() - start);
+    }
+  }
+  return contenders.map((c, i) => ({ name: c.name, ms: median(times[i]!) }));
+}

@@ -159,7 +159,16 @@ describe('funnelReport properties', () => {
         at: Float64Array.from(events, (e) => e.at),
         source: events.map((e) => e.source ?? null),
       };
-      expect(funnelReport(columns, options)).toEqual(funnelReport(clean(events), options));
+      const want = funnelReport(clean(events), options);
+      expect(funnelReport(columns, options)).toEqual(want);
+      // All ids as strings ('1' and 1 are one lead), and as sparse integers.
+      const key = (id: string | number) => String(id);
+      expect(
+        funnelReport({ ...columns, leadId: events.map((e) => key(e.leadId)) }, options),
+      ).toEqual(want);
+      const codes = [...new Set(events.map((e) => key(e.leadId)))];
+      const sparse = Float64Array.from(events, (e) => 1e12 + 7919 * codes.indexOf(key(e.leadId)));
+      expect(funnelReport({ ...columns, leadId: sparse }, options)).toEqual(want);
     },
   );
 });

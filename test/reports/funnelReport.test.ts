@@ -344,6 +344,18 @@ describe('columns', () => {
         expect(funnelReport({ leadId, stage, at, source } as never, options)).toEqual(want);
       }
     }
+    // Sparse integer ids and string ids, interned.
+    const sparse = [
+      Int32Array.of(7_000_000, 7_000_000, -9, -9),
+      Float64Array.of(2 ** 40, 2 ** 40, 900, 900),
+      Uint32Array.of(4_000_000_000, 4_000_000_000, 5, 5),
+      ['7', '7', '900', '900'],
+    ];
+    for (const leadId of sparse) {
+      expect(
+        funnelReport({ leadId, stage: Uint8Array.of(0, 1, 3, 0), at, source } as never, options),
+      ).toEqual(want);
+    }
     // Dense ids (0 … n − 1) are used as they are.
     expect(
       funnelReport(

@@ -19,6 +19,9 @@ it('gives the figures docs/reports.md works out by hand', () => {
   expect(step.conversion!.rate).toBe(0.5);
   expect([step.matured!.reached, step.matured!.advanced]).toEqual([3, 2]);
   expect(step.timeToNext!.median).toBe(DAY);
-  const open = funnelReport(log, { ...options, horizons: [{ days: 1 }, { days: 3 }] }) as FunnelCohortReport;
+  const open = funnelReport(log, {
+    ...options,
+    horizons: [{ days: 1 }, { days: 3 }],
+  }) as FunnelCohortReport;
   expect(open.stages[0]!.within.map((w) => w.rate)).toEqual([0.25, 0.625]);
 });

@@ -8,9 +8,13 @@
  */
 import { KeyGroups } from '../../_lib/columns/groupByKey';
 import { ID_EXPECTED, IdIndex, rowIdKey } from '../../_lib/columns/ids';
+import { internIntegers, internStrings } from '../../_lib/columns/internIds';
+import { columnMax } from '../../_lib/columns/typedArrays';
 import {
+  END_INSTANT_MS,
   epochMsOrNaN,
   INSTANT_EXPECTED,
+  MIN_INSTANT_MS,
   rowInstant,
   rowObject,
   rowPath,
@@ -156,6 +160,127 @@ function denseIdCount(ids: ArrayLike<unknown>): number {
   return max + 1;
 }
 
+/** Funnel stage codes from `Uint8Array` codes (outcomes −1); one loop per array type. */
+function stageFromUint8(codes: Uint8Array, stageCount: number, out: Int16Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    out[i] = c < stageCount ? c : -1;
+  }
+}
+
+function stageFromUint16(codes: Uint16Array, stageCount: number, out: Int16Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    out[i] = c < stageCount ? c : -1;
+  }
+}
+
+/** Stage codes from names; false at the first unknown name. */
+function stageFromNames(
+  names: ArrayLike<unknown>,
+  codes: Map<string, number>,
+  out: Int16Array,
+): boolean {
+  for (let i = 0; i < names.length; i++) {
+    const code = codes.get(names[i] as string);
+    if (code === undefined) return false;
+    out[i] = code;
+  }
+  return true;
+}
+
+/** The latest instant of a column of epoch ms (−∞ when empty), NaN when a cell is not a whole ms in range. */
+function maxInstant(at: Float64Array): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < at.length; i++) {
+    const t = at[i]!;
+    if (!(t >= MIN_INSTANT_MS && t < END_INSTANT_MS) || Math.floor(t) !== t) return Number.NaN;
+    if (t > max) max = t;
+  }
+  return max;
+}
+
+/**
+ * The fast path for columns in which every cell is good, as a database or a
+ * file reader usually hands them over: each column checked in one tight
+ * loop and the ids interned in one pass, with no call per row. Returns null
+ * at the first cell that is not simply good (a bad stage code, instant or
+ * id, a mixed id column), and the row-by-row path then reads the columns,
+ * naming the bad cell or collecting it.
+ */
+function readGoodColumns(
+  ids: ArrayLike<unknown>,
+  stages: ArrayLike<unknown>,
+  ats: ArrayLike<unknown>,
+  segmentColumn: ArrayLike<unknown> | null,
+  options: ReadEventsOptions,
+): EventColumns | null {
+  if (!(ats instanceof Float64Array)) return null;
+  const n = ats.length;
+  const names = [...options.stages, ...options.outcomes];
+  const stageCount = options.stages.length;
+  // Stages: codes below the number of names, or names.
+  const stage = new Int16Array(n);
+  if (stages instanceof Uint8Array) {
+    if (columnMax(stages) >= names.length) return null;
+    stageFromUint8(stages, stageCount, stage);
+  } else if (stages instanceof Uint16Array) {
+    if (columnMax(stages) >= names.length) return null;
+    stageFromUint16(stages, stageCount, stage);
+  } else if (!stageFromNames(stages, stageCodes(options), stage)) {
+    return null;
+  }
+  // Instants: whole milliseconds in the supported range.
+  const maxAt = maxInstant(ats);
+  if (Number.isNaN(maxAt)) return null;
+  // Ids: used as they are when already dense, else interned once.
+  let lead: Int32Array;
+  let leadCount: number;
+  let leadIds: (string | number)[] | null;
+  const dense = denseIdCount(ids);
+  if (dense >= 0) {
+    lead = Int32Array.from(ids as ArrayLike<number>);
+    leadCount = dense;
+    leadIds = null;
+  } else {
+    const interned =
+      ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array
+        ? internIntegers(ids)
+        : Array.isArray(ids)
+          ? internStrings(ids)
+          : null;
+    if (interned === null) return null;
+    lead = interned.codes;
+    leadCount = interned.ids.length;
+    leadIds = interned.ids;
+  }
+  // Segments: strings, numbers, booleans, or nothing.
+  const segments = new KeyGroups();
+  let segment: Int32Array | null = null;
+  if (segmentColumn !== null) {
+    segment = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = segmentColumn[i];
+      if (v === undefined || v === null || v === '') segment[i] = -1;
+      else if (typeof v === 'string') segment[i] = segments.codeOf(v);
+      else if (typeof v === 'number' || typeof v === 'boolean')
+        segment[i] = segments.codeOf(String(v));
+      else return null;
+    }
+  }
+  return {
+    lead,
+    stage,
+    at: ats,
+    segment,
+    segments,
+    leadCount,
+    leadIds,
+    maxAt,
+    issues: [],
+  };
+}
+
 /**
  * Reads columnar events `{ leadId, stage, at, ...columns }`: ids as an
  * integer typed array or an array of ids; stages as `Uint8Array` /
@@ -197,6 +322,8 @@ export function readEventColumns(
       'a Float64Array of epoch ms, or an array of instants',
     );
   }
+  const fast = readGoodColumns(ids, stages, ats, segmentColumn, options);
+  if (fast !== null) return fast;
   const names = [...options.stages, ...options.outcomes];
   const stageCount = options.stages.length;
   const codes = stageCodes(options);

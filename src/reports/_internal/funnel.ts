@@ -5,12 +5,12 @@
  * rows gathered by a counting sort (`groupByLead`); nothing per event is
  * allocated.
  */
-import { groupByLead } from '../../_lib/columns/groupByLead';
 import { kaplanMeier, kaplanMeierAt } from '../../_lib/stats/kaplanMeier';
 import { twoSidedZ } from '../../_lib/stats/normal';
 import { quantilesInPlace } from '../../_lib/stats/quantile';
 import { wilsonBounds } from '../../_lib/stats/wilson';
 import { fail } from '../../errors';
+import { leadEntries } from './entries';
 import type { EventColumns } from './events';
 
 /** The rules of one report, read and checked. */
@@ -88,6 +88,72 @@ class Tally {
     this.entered = new Float64Array(stageCount);
     this.observations = Array.from({ length: stageCount }, () => new Observations());
   }
+
+  /**
+   * Counts one cohort lead (entry(0) in the range) down the funnel: its
+   * entries are `entries[base … base + S)`, +∞ where not reached.
+   */
+  countCohort(entries: Float64Array, base: number, recycled: Uint8Array, step: Step): void {
+    const stageCount = step.stageCount;
+    const e0 = entries[base]!;
+    const w = step.windowMs;
+    // With a window, a stage counts only when entered within it of entry(0).
+    let reachedCount = 1;
+    while (reachedCount < stageCount) {
+      const t = entries[base + reachedCount]!;
+      if (t === Number.POSITIVE_INFINITY || t - e0 > w) break;
+      reachedCount++;
+    }
+    const closesAt = e0 + w; // +∞ without a window
+    const matured = closesAt <= step.asOf;
+    this.leads++;
+    for (let i = 0; i < reachedCount; i++) {
+      this.reached[i]!++;
+      if (recycled[base + i] === 1) this.recycled[i]!++;
+      if (i + 1 >= stageCount) continue;
+      const advanced = i + 1 < reachedCount;
+      const entered = entries[base + i]!;
+      if (advanced) {
+        this.advanced[i]!++;
+        this.observations[i]!.add(entries[base + i + 1]! - entered, true, step.keepCensored);
+      } else {
+        if (!matured) this.censored[i]!++;
+        this.observations[i]!.add(
+          Math.min(step.asOf, closesAt) - entered,
+          false,
+          step.keepCensored,
+        );
+      }
+      if (w !== Number.POSITIVE_INFINITY && matured) {
+        this.maturedReached[i]!++;
+        if (advanced) this.maturedAdvanced[i]!++;
+      }
+    }
+  }
+
+  /** Counts one lead's entries in the period; false (and nothing counted) when it has none there. */
+  countPeriod(entries: Float64Array, base: number, step: Step): boolean {
+    let any = false;
+    for (let i = 0; i < step.stageCount; i++) {
+      const t = entries[base + i]!;
+      if (t !== Number.POSITIVE_INFINITY && t >= step.from && t < step.to) {
+        this.entered[i]!++;
+        any = true;
+      }
+    }
+    if (any) this.leads++;
+    return any;
+  }
+}
+
+/** What counting a lead needs to know of the report. */
+interface Step {
+  readonly stageCount: number;
+  readonly asOf: number;
+  readonly windowMs: number;
+  readonly keepCensored: boolean;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** One stage of a cohort report. */
@@ -144,137 +210,6 @@ export interface ComputedFunnel<Row> {
     | null;
 }
 
-/**
- * Each lead's entries into the stages, by the sequence rule, from its rows
- * `rows[0 … count)` (row indices, funnel stages only, at or before asOf):
- * `entry[i]` the epoch ms of entry into stage i, NaN when not reached.
- * `last[i]` is the lead's latest event at stage i (−∞ for none).
- */
-function entriesOf(
-  rows: Int32Array,
-  count: number,
-  cols: EventColumns,
-  ordered: boolean,
-  entry: Float64Array,
-  last: Float64Array,
-  first: Float64Array,
-): void {
-  const stageCount = entry.length;
-  first.fill(Number.POSITIVE_INFINITY);
-  last.fill(Number.NEGATIVE_INFINITY);
-  const { stage, at } = cols;
-  for (let k = 0; k < count; k++) {
-    const row = rows[k]!;
-    const s = stage[row]!;
-    const t = at[row]!;
-    if (t < first[s]!) first[s] = t;
-    if (t > last[s]!) last[s] = t;
-  }
-  if (!ordered) {
-    // Lifecycle: entering a later stage enters every stage before it.
-    let min = Number.POSITIVE_INFINITY;
-    for (let i = stageCount - 1; i >= 0; i--) {
-      if (first[i]! < min) min = first[i]!;
-      entry[i] = min === Number.POSITIVE_INFINITY ? Number.NaN : min;
-    }
-    return;
-  }
-  // Ordered: entry(0) is the first event at stage 0; entry(i + 1) the first
-  // event at stage i + 1 at or after entry(i). In time order, ties by
-  // stage, one walk finds them all (equal instants count as in order).
-  sortByTimeThenStage(rows, count, at, stage);
-  entry.fill(Number.NaN);
-  let next = 0;
-  for (let k = 0; k < count && next < stageCount; k++) {
-    const row = rows[k]!;
-    if (stage[row] === next) {
-      entry[next] = at[row]!;
-      next++;
-    }
-  }
-}
-
-/** Sorts row indices by (instant, stage); a lead's rows are few, so by insertion, stable. */
-function sortByTimeThenStage(
-  rows: Int32Array,
-  count: number,
-  at: Float64Array,
-  stage: Int16Array,
-): void {
-  for (let k = 1; k < count; k++) {
-    const row = rows[k]!;
-    const t = at[row]!;
-    const s = stage[row]!;
-    let m = k - 1;
-    while (m >= 0) {
-      const other = rows[m]!;
-      const u = at[other]!;
-      if (u < t || (u === t && stage[other]! <= s)) break;
-      rows[m + 1] = other;
-      m--;
-    }
-    rows[m + 1] = row;
-  }
-}
-
-/** Segment keys compared as strings compare (UTF-16 code units). */
-function before(a: string, b: string): boolean {
-  return a < b;
-}
-
-/**
- * Visits every lead that has a funnel event at or before `asOf`, in lead
- * code order, with its stage entries by the sequence rule (`entry[i]` NaN
- * when not reached; the arrays are reused between leads), its latest event
- * per stage (−∞ for none) and its first-touch segment code (−1 for none:
- * the segment of its earliest event that has one; at equal instants the
- * smaller key, so that row order never matters).
- */
-export function eachLead(
-  cols: EventColumns,
-  asOf: number,
-  ordered: boolean,
-  stageCount: number,
-  visit: (lead: number, entry: Float64Array, last: Float64Array, segmentCode: number) => void,
-): void {
-  const { start, order } = groupByLead(cols.lead, cols.leadCount, true);
-  const keys = cols.segments.keys;
-  const entry = new Float64Array(stageCount);
-  const last = new Float64Array(stageCount);
-  const first = new Float64Array(stageCount);
-  let rows = new Int32Array(16);
-  for (let j = 0; j < cols.leadCount; j++) {
-    const from = start[j]!;
-    const to = start[j + 1]!;
-    if (to === from) continue;
-    if (rows.length < to - from) rows = new Int32Array(2 * (to - from));
-    // The lead's funnel rows at or before asOf, and its first-touch segment.
-    let count = 0;
-    let segmentCode = -1;
-    let segmentAt = Number.POSITIVE_INFINITY;
-    for (let k = from; k < to; k++) {
-      const row = order === null ? k : order[k]!;
-      const t = cols.at[row]!;
-      if (t > asOf) continue;
-      if (cols.segment !== null) {
-        const code = cols.segment[row]!;
-        if (
-          code >= 0 &&
-          (t < segmentAt ||
-            (t === segmentAt && code !== segmentCode && before(keys[code]!, keys[segmentCode]!)))
-        ) {
-          segmentCode = code;
-          segmentAt = t;
-        }
-      }
-      if (cols.stage[row]! >= 0) rows[count++] = row;
-    }
-    if (count === 0) continue;
-    entriesOf(rows, count, cols, ordered, entry, last, first);
-    visit(j, entry, last, segmentCode);
-  }
-}
-
 /** Computes the report. */
 export function computeFunnel(
   fn: string,
@@ -304,76 +239,50 @@ export function computeFunnel(
     return tally;
   };
 
-  eachLead(cols, asOf, ordered, stageCount, (j, entry, last, segmentCode) => {
-    const e0 = entry[0]!;
-    let tally: Tally | null = null;
-    const pick = (): Tally | null => {
-      if (!rules.segmented) return null;
-      if (rules.segmentOf !== undefined) {
-        const id = cols.leadIds === null ? j : cols.leadIds[j]!;
-        const key = functionSegment(fn, rules.segmentOf, id);
-        let code = functionKeys.get(key);
-        if (code === undefined) {
-          code = functionKeyList.length;
-          functionKeys.set(key, code);
-          functionKeyList.push(key);
-        }
-        return segmentTally(code);
+  /** The tally of lead j's segment. */
+  const segmentOfLead = (j: number, segmentCode: number): Tally => {
+    if (rules.segmentOf !== undefined) {
+      const id = cols.leadIds === null ? j : cols.leadIds[j]!;
+      const key = functionSegment(fn, rules.segmentOf, id);
+      let code = functionKeys.get(key);
+      if (code === undefined) {
+        code = functionKeyList.length;
+        functionKeys.set(key, code);
+        functionKeyList.push(key);
       }
-      return segmentTally(segmentCode < 0 ? fieldKeys.codeOf(null) : segmentCode);
-    };
-
-    if (cohort) {
-      if (Number.isNaN(e0) || e0 < rules.from || e0 >= rules.to) return;
-      tally = pick();
-      // With a window, a stage counts only when entered within it of entry(0).
-      let reachedCount = 1;
-      while (reachedCount < stageCount) {
-        const t = entry[reachedCount]!;
-        if (Number.isNaN(t) || t - e0 > w) break;
-        reachedCount++;
-      }
-      const closesAt = e0 + w; // +∞ without a window
-      const matured = closesAt <= asOf;
-      for (const target of tally === null ? [total] : [total, tally]) {
-        target.leads++;
-        for (let i = 0; i < reachedCount; i++) {
-          target.reached[i]!++;
-          if (i + 1 < stageCount && !Number.isNaN(entry[i + 1]!) && last[i]! > entry[i + 1]!) {
-            target.recycled[i]!++;
-          }
-          if (i + 1 >= stageCount) continue;
-          const advanced = i + 1 < reachedCount;
-          if (advanced) {
-            target.advanced[i]!++;
-            target.observations[i]!.add(entry[i + 1]! - entry[i]!, true, keepCensored);
-          } else {
-            if (!matured) target.censored[i]!++;
-            target.observations[i]!.add(Math.min(asOf, closesAt) - entry[i]!, false, keepCensored);
-          }
-          if (w !== Number.POSITIVE_INFINITY && matured) {
-            target.maturedReached[i]!++;
-            if (advanced) target.maturedAdvanced[i]!++;
-          }
-        }
-      }
-    } else {
-      let any = false;
-      for (let i = 0; i < stageCount; i++) {
-        const t = entry[i]!;
-        if (!Number.isNaN(t) && t >= rules.from && t < rules.to) any = true;
-      }
-      if (!any) return;
-      tally = pick();
-      for (const target of tally === null ? [total] : [total, tally]) {
-        target.leads++;
-        for (let i = 0; i < stageCount; i++) {
-          const t = entry[i]!;
-          if (!Number.isNaN(t) && t >= rules.from && t < rules.to) target.entered[i]!++;
-        }
-      }
+      return segmentTally(code);
     }
-  });
+    return segmentTally(segmentCode < 0 ? fieldKeys.codeOf(null) : segmentCode);
+  };
+
+  const step: Step = {
+    stageCount,
+    asOf,
+    windowMs: w,
+    keepCensored,
+    from: rules.from,
+    to: rules.to,
+  };
+  const { entries, recycled, segment } = leadEntries(cols, asOf, ordered, stageCount);
+  for (let j = 0; j < cols.leadCount; j++) {
+    const base = j * stageCount;
+    const e0 = entries[base]!;
+    if (e0 === Number.POSITIVE_INFINITY) continue; // no funnel event (or none at stage 0 when ordered)
+    if (cohort) {
+      if (e0 < rules.from || e0 >= rules.to) continue;
+      total.countCohort(entries, base, recycled, step);
+      if (rules.segmented) {
+        segmentOfLead(j, segment === null ? -1 : segment[j]!).countCohort(
+          entries,
+          base,
+          recycled,
+          step,
+        );
+      }
+    } else if (total.countPeriod(entries, base, step) && rules.segmented) {
+      segmentOfLead(j, segment === null ? -1 : segment[j]!).countPeriod(entries, base, step);
+    }
+  }
 
   const finish = (tally: Tally) => (cohort ? cohortRows(tally, rules) : periodRows(tally, rules));
   let segments: ComputedFunnel<CohortRow | PeriodRow>['segments'] = null;

@@ -1,0 +1,226 @@
+/**
+ * Each lead's entries into the stages, by the sequence rule, as per-lead
+ * arrays: one row of `stageCount` cells per lead code. Lifecycle entries
+ * need only each lead's first instant per stage, which one pass over the
+ * rows scatters into the arrays (no grouping, no sort); ordered entries
+ * need each lead's events in time order, so its rows are grouped by lead
+ * first. Each pass is its own small function: one hot loop per function.
+ */
+import { groupByLead } from '../../_lib/columns/groupByLead';
+import type { EventColumns } from './events';
+
+/** The entries of every lead. */
+export interface LeadEntries {
+  /**
+   * `entries[lead × S + i]`: epoch ms of the lead's entry into stage i, +∞
+   * when it did not reach it (every cell +∞: no funnel event at or before asOf).
+   */
+  readonly entries: Float64Array;
+  /** 1 when the lead has an event at stage i later than its entry into stage i + 1: it went back. */
+  readonly recycled: Uint8Array;
+  /**
+   * The lead's first-touch segment code (−1 for none): the segment of its
+   * earliest event that has one; at equal instants the smaller key, so that
+   * row order never matters. Null without segment column.
+   */
+  readonly segment: Int32Array | null;
+}
+
+/** The entries of every lead with events at or before `asOf`. */
+export function leadEntries(
+  cols: EventColumns,
+  asOf: number,
+  ordered: boolean,
+  stageCount: number,
+): LeadEntries {
+  const leadCount = cols.leadCount;
+  const entries = new Float64Array(leadCount * stageCount).fill(Number.POSITIVE_INFINITY);
+  const recycled = new Uint8Array(leadCount * stageCount);
+  if (ordered) {
+    groupedEntries(cols, asOf, stageCount, entries, recycled);
+  } else {
+    scatterFirsts(cols, asOf, stageCount, entries);
+    suffixMinima(entries, leadCount, stageCount);
+    markRecycled(cols, asOf, stageCount, entries, recycled);
+  }
+  let segment: Int32Array | null = null;
+  if (cols.segment !== null) {
+    segment = new Int32Array(leadCount).fill(-1);
+    const segmentAt = new Float64Array(leadCount).fill(Number.POSITIVE_INFINITY);
+    scatterSegments(cols, asOf, segmentAt, segment);
+  }
+  return { entries, recycled, segment };
+}
+
+/** Ordered entries: each lead's rows grouped, walked in time order. */
+function groupedEntries(
+  cols: EventColumns,
+  asOf: number,
+  stageCount: number,
+  entries: Float64Array,
+  recycled: Uint8Array,
+): void {
+  const { start, order } = groupByLead(cols.lead, cols.leadCount, true);
+  const entry = new Float64Array(stageCount);
+  const last = new Float64Array(stageCount);
+  let rows = new Int32Array(16);
+  for (let j = 0; j < cols.leadCount; j++) {
+    const from = start[j]!;
+    const to = start[j + 1]!;
+    if (rows.length < to - from) rows = new Int32Array(2 * (to - from));
+    let count = 0;
+    for (let k = from; k < to; k++) {
+      const row = order === null ? k : order[k]!;
+      if (cols.at[row]! <= asOf && cols.stage[row]! >= 0) rows[count++] = row;
+    }
+    if (count === 0) continue;
+    orderedEntries(rows, count, cols, entry, last);
+    const base = j * stageCount;
+    for (let i = 0; i < stageCount; i++) {
+      const t = entry[i]!;
+      if (!Number.isNaN(t)) entries[base + i] = t;
+      const next = i + 1 < stageCount ? entry[i + 1]! : Number.NaN;
+      recycled[base + i] = !Number.isNaN(next) && last[i]! > next ? 1 : 0;
+    }
+  }
+}
+
+/** Segment keys compared as strings compare (UTF-16 code units). */
+function before(a: string, b: string): boolean {
+  return a < b;
+}
+
+/**
+ * A lead's entries into the stages by the ordered rule, from its rows
+ * `rows[0 … count)` (row indices, funnel stages only, at or before asOf):
+ * entry(0) is the first event at stage 0, entry(i + 1) the first event at
+ * stage i + 1 at or after entry(i); NaN when not reached. `last[i]` is its
+ * latest event at stage i (−∞ for none).
+ */
+function orderedEntries(
+  rows: Int32Array,
+  count: number,
+  cols: EventColumns,
+  entry: Float64Array,
+  last: Float64Array,
+): void {
+  const stageCount = entry.length;
+  last.fill(Number.NEGATIVE_INFINITY);
+  const { stage, at } = cols;
+  for (let k = 0; k < count; k++) {
+    const row = rows[k]!;
+    const s = stage[row]!;
+    if (at[row]! > last[s]!) last[s] = at[row]!;
+  }
+  // In time order, ties by stage, one walk finds them all (equal instants
+  // count as in order).
+  sortByTimeThenStage(rows, count, at, stage);
+  entry.fill(Number.NaN);
+  let next = 0;
+  for (let k = 0; k < count && next < stageCount; k++) {
+    const row = rows[k]!;
+    if (stage[row] === next) {
+      entry[next] = at[row]!;
+      next++;
+    }
+  }
+}
+
+/** Sorts row indices by (instant, stage); a lead's rows are few, so by insertion, stable. */
+function sortByTimeThenStage(
+  rows: Int32Array,
+  count: number,
+  at: Float64Array,
+  stage: Int16Array,
+): void {
+  for (let k = 1; k < count; k++) {
+    const row = rows[k]!;
+    const t = at[row]!;
+    const s = stage[row]!;
+    let m = k - 1;
+    while (m >= 0) {
+      const other = rows[m]!;
+      const u = at[other]!;
+      if (u < t || (u === t && stage[other]! <= s)) break;
+      rows[m + 1] = other;
+      m--;
+    }
+    rows[m + 1] = row;
+  }
+}
+
+/** Scatters each lead's first instant per stage: `first[lead × S + stage]`. */
+function scatterFirsts(
+  cols: EventColumns,
+  asOf: number,
+  stageCount: number,
+  first: Float64Array,
+): void {
+  const { lead, stage, at } = cols;
+  for (let row = 0; row < lead.length; row++) {
+    const j = lead[row]!;
+    const s = stage[row]!;
+    const t = at[row]!;
+    if (j < 0 || s < 0 || t > asOf) continue;
+    const k = j * stageCount + s;
+    if (t < first[k]!) first[k] = t;
+  }
+}
+
+/** Turns first instants into lifecycle entries, in place: entry(i) = min over stages ≥ i. */
+function suffixMinima(first: Float64Array, leadCount: number, stageCount: number): void {
+  for (let j = 0; j < leadCount; j++) {
+    const base = j * stageCount;
+    let min = Number.POSITIVE_INFINITY;
+    for (let i = stageCount - 1; i >= 0; i--) {
+      const t = first[base + i]!;
+      if (t < min) min = t;
+      first[base + i] = min;
+    }
+  }
+}
+
+/** Flags (lead, stage i) when the lead has an event at stage i later than its entry into i + 1. */
+function markRecycled(
+  cols: EventColumns,
+  asOf: number,
+  stageCount: number,
+  entries: Float64Array,
+  flags: Uint8Array,
+): void {
+  const { lead, stage, at } = cols;
+  for (let row = 0; row < lead.length; row++) {
+    const j = lead[row]!;
+    const s = stage[row]!;
+    const t = at[row]!;
+    if (j < 0 || s < 0 || s + 1 >= stageCount || t > asOf) continue;
+    const k = j * stageCount + s;
+    if (t > entries[k + 1]!) flags[k] = 1;
+  }
+}
+
+/** Each lead's first-touch segment: the earliest (instant, key) of its rows that have one. */
+function scatterSegments(
+  cols: EventColumns,
+  asOf: number,
+  segmentAt: Float64Array,
+  segmentCode: Int32Array,
+): void {
+  const { lead, at } = cols;
+  const segment = cols.segment!;
+  const keys = cols.segments.keys;
+  for (let row = 0; row < lead.length; row++) {
+    const j = lead[row]!;
+    const code = segment[row]!;
+    const t = at[row]!;
+    if (j < 0 || code < 0 || t > asOf) continue;
+    const was = segmentAt[j]!;
+    if (
+      t < was ||
+      (t === was && code !== segmentCode[j] && before(keys[code]!, keys[segmentCode[j]!]!))
+    ) {
+      segmentAt[j] = t;
+      segmentCode[j] = code;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { internIntegers, internStrings } from '../../../src/_lib/columns/internIds';
+
+/** The plain oracle: codes in order of first appearance, through a Map. */
+function byMap(values: ArrayLike<unknown>): { codes: number[]; ids: unknown[] } {
+  const map = new Map<unknown, number>();
+  const codes: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!map.has(v)) map.set(v, map.size);
+    codes.push(map.get(v)!);
+  }
+  return { codes, ids: [...map.keys()] };
+}
+
+describe('interning a column of ids', () => {
+  test.prop({ values: fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 300 }) })(
+    'gives Int32 ids codes in order of first appearance, as a Map does',
+    ({ values }) => {
+      const got = internIntegers(Int32Array.from(values))!;
+      const want = byMap(values);
+      expect(Array.from(got.codes)).toEqual(want.codes);
+      expect(got.ids).toEqual(want.ids);
+    },
+  );
+
+  test.prop({
+    values: fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 20 }),
+        fc.constantFrom(2 ** 53 - 1, -(2 ** 52), 2 ** 32, 2 ** 32 + 1),
+      ),
+      { maxLength: 200 },
+    ),
+  })(
+    'does the same for large safe integers in a Float64Array (colliding halves too)',
+    ({ values }) => {
+      const got = internIntegers(Float64Array.from(values))!;
+      const want = byMap(values);
+      expect(Array.from(got.codes)).toEqual(want.codes);
+      expect(got.ids).toEqual(want.ids);
+    },
+  );
+
+  it('gives a large column (interned by partitions) one dense code per distinct id', () => {
+    const n = 200_000;
+    const values = Float64Array.from(
+      { length: n },
+      (_, i) => ((i * 7919) % 60_013) * 1_000_003 - 2 ** 40,
+    );
+    const got = internIntegers(values)!;
+    const distinct = new Set(values);
+    expect(got.ids.length).toBe(distinct.size);
+    expect(new Set(got.ids).size).toBe(distinct.size);
+    for (let i = 0; i < n; i++) {
+      const code = got.codes[i]!;
+      expect(code >= 0 && code < distinct.size).toBe(true);
+      if (got.ids[code] !== values[i])
+        throw new Error(`row ${i}: code ${code} is ${got.ids[code]}, not ${values[i]}`);
+    }
+    const ints = internIntegers(Int32Array.from(values, (v) => v % 1000))!;
+    expect(ints.ids.length).toBe(new Set(Array.from(values, (v) => v % 1000)).size);
+  });
+
+  it('refuses a value that is not a safe integer, and an empty or non-string id', () => {
+    expect(internIntegers(Float64Array.of(1, 2.5))).toBeNull();
+    expect(internIntegers(Float64Array.of(1, 2 ** 53))).toBeNull();
+    expect(internIntegers(Float64Array.of(Number.NaN))).toBeNull();
+    expect(internStrings(['a', ''])).toBeNull();
+    expect(internStrings(['a', 1])).toBeNull();
+    expect(internStrings(['b', 'a', 'b'])).toEqual({
+      codes: Int32Array.of(0, 1, 0),
+      ids: ['b', 'a'],
+    });
+    expect(internIntegers(Uint32Array.of(4_000_000_000, 7, 4_000_000_000))).toEqual({
+      codes: Int32Array.of(0, 1, 0),
+      ids: [4_000_000_000, 7],
+    });
+  });
+});
