@@ -131,6 +131,12 @@ function baseCases(lm) {
     { id: 'a', company: { size: 80 } },
     { id: 'b', company: { size: 10 } },
   ];
+  const stageEvents = [
+    { leadId: 1, stage: 'mql', at: '2026-03-02T09:00:00Z', source: 'ads' },
+    { leadId: '1', stage: 'sql', at: '2026-03-04T09:00:00Z' },
+    { leadId: 2, stage: 'nurture', at: '2026-03-03T09:00:00Z' },
+    { leadId: 2, stage: 'won', at: '2026-03-09T09:00:00Z', source: 'web' },
+  ];
   const items = [
     { owner: 'ana', start: '2026-03-02T09:00:00Z', stop: '2026-03-02T12:00:00Z' },
     { owner: 'bo', start: '2026-03-01T09:00:00Z', source: 'x' },
@@ -306,6 +312,55 @@ function baseCases(lm) {
       ],
     ],
     ['velocityVsSla', [{ averageDaysInStage: 3, slaDays: 2 }]],
+    [
+      'funnelReport',
+      [
+        stageEvents,
+        {
+          stages: ['mql', 'sql', 'won'],
+          outcomes: ['nurture'],
+          window: { days: 30 },
+          horizons: [{ days: 7 }, 0],
+          quantiles: [0.25],
+          segmentBy: 'source',
+          asOf: '2026-03-20T00:00:00Z',
+        },
+      ],
+    ],
+    [
+      'funnelReport',
+      [
+        {
+          leadId: Int32Array.of(5, 5, 9),
+          stage: Uint8Array.of(0, 1, 0),
+          at: Float64Array.of(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3), Date.UTC(2026, 2, 4)),
+          source: ['ads', null, 'web'],
+        },
+        { stages: ['mql', 'sql'], sequence: 'ordered', segmentBy: 'source', onInvalid: 'collect' },
+      ],
+    ],
+    [
+      'funnelReport',
+      [stageEvents, { stages: ['mql', 'sql', 'won'], outcomes: ['nurture'], mode: 'period', from: at }],
+    ],
+    [
+      'conversionCurve',
+      [stageEvents, { stages: ['mql', 'sql', 'won'], outcomes: ['nurture'], from: 'mql', to: 'won' }],
+    ],
+    ['createFunnelAccumulator', [{ stages: ['mql', 'sql'], horizons: [{ days: 1 }] }]],
+    [
+      'funnelAccumulatorFromJSON',
+      [
+        {
+          version: 1,
+          options: { stages: ['mql', 'sql'] },
+          segmentByFunction: false,
+          maxAt: Date.UTC(2026, 2, 2),
+          leads: [[1, [[0, Date.UTC(2026, 2, 2)]], null, null]],
+          issues: [],
+        },
+      ],
+    ],
   ];
 }
 

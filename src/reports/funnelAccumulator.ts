@@ -1,4 +1,5 @@
 import { KeyGroups } from '../_lib/columns/groupByKey';
+import { inSupportedRange } from '../_lib/validate/instants';
 import { fail, type LeadMathIssue } from '../errors';
 import type { EventColumns } from './_internal/events';
 import { computeFunnel, type FunnelRules } from './_internal/funnel';
@@ -77,25 +78,27 @@ function plainOptions(options: FunnelReportOptions): Readonly<Record<string, unk
 }
 
 class Accumulator implements FunnelAccumulator {
-  private readonly leads = new Map<string, LeadState>();
-  private maxAt = Number.NEGATIVE_INFINITY;
-  private readonly issues: LeadMathIssue[] = [];
-  readonly plain: Readonly<Record<string, unknown>>;
-  private readonly rules: FunnelRules;
-  private readonly outcomes: readonly string[];
-  private readonly segmentField: string | undefined;
-  private readonly onInvalid: 'throw' | 'collect';
+  readonly #leads = new Map<string, LeadState>();
+  #maxAt = Number.NEGATIVE_INFINITY;
+  readonly #issues: LeadMathIssue[] = [];
+  readonly #plain: Readonly<Record<string, unknown>>;
+  readonly #rules: FunnelRules;
+  readonly #outcomes: readonly string[];
+  readonly #segmentField: string | undefined;
+  readonly #onInvalid: 'throw' | 'collect';
 
-  constructor(
-    private readonly fn: string,
-    readonly options: FunnelReportOptions,
-  ) {
+  readonly #fn: string;
+  readonly #options: FunnelReportOptions;
+
+  constructor(fn: string, options: FunnelReportOptions) {
+    this.#fn = fn;
+    this.#options = options;
     const read = readRules(fn, options);
-    this.rules = read.rules;
-    this.outcomes = read.outcomes;
-    this.segmentField = read.segmentField;
-    this.onInvalid = read.onInvalid;
-    if (this.rules.stages.length > STAGE_LIMIT) {
+    this.#rules = read.rules;
+    this.#outcomes = read.outcomes;
+    this.#segmentField = read.segmentField;
+    this.#onInvalid = read.onInvalid;
+    if (this.#rules.stages.length > STAGE_LIMIT) {
       fail(
         'INVALID_ARGUMENT',
         fn,
@@ -104,18 +107,18 @@ class Accumulator implements FunnelAccumulator {
         `at most ${STAGE_LIMIT} stages`,
       );
     }
-    this.plain = plainOptions(options);
+    this.#plain = plainOptions(options);
   }
 
   add(events: readonly FunnelEvent[] | FunnelEventColumns): FunnelAccumulator {
     const cols = readEvents('funnelAccumulator.add', events, {
-      stages: this.rules.stages,
-      outcomes: this.outcomes,
-      segmentField: this.segmentField,
-      onInvalid: this.onInvalid,
+      stages: this.#rules.stages,
+      outcomes: this.#outcomes,
+      segmentField: this.#segmentField,
+      onInvalid: this.#onInvalid,
     });
-    this.issues.push(...cols.issues);
-    const asOf = this.rules.asOf; // NaN: none given, nothing is left out
+    this.#issues.push(...cols.issues);
+    const asOf = this.#rules.asOf; // NaN: none given, nothing is left out
     const states: (LeadState | undefined)[] = new Array(cols.leadCount);
     for (let row = 0; row < cols.lead.length; row++) {
       const code = cols.lead[row]!;
@@ -126,14 +129,14 @@ class Accumulator implements FunnelAccumulator {
       if (state === undefined) {
         const id = cols.leadIds === null ? code : cols.leadIds[code]!;
         const key = keyOf(id);
-        state = this.leads.get(key);
+        state = this.#leads.get(key);
         if (state === undefined) {
           state = { id, pairs: new Set(), segmentAt: Number.POSITIVE_INFINITY, segment: null };
-          this.leads.set(key, state);
+          this.#leads.set(key, state);
         }
         states[code] = state;
       }
-      if (t > this.maxAt) this.maxAt = t;
+      if (t > this.#maxAt) this.#maxAt = t;
       const stage = cols.stage[row]!;
       if (stage >= 0) state.pairs.add(t * STAGE_LIMIT + stage);
       if (cols.segment !== null && cols.segment[row]! >= 0) {
@@ -145,55 +148,66 @@ class Accumulator implements FunnelAccumulator {
 
   merge(other: FunnelAccumulator): FunnelAccumulator {
     if (!(other instanceof Accumulator)) {
-      fail('INVALID_ARGUMENT', this.fn, 'other', other, 'a funnel accumulator');
+      fail('INVALID_ARGUMENT', this.#fn, 'other', other, 'a funnel accumulator');
     }
     if (
-      JSON.stringify(other.plain) !== JSON.stringify(this.plain) ||
-      other.options.segmentBy !== this.options.segmentBy
+      JSON.stringify(other.#plain) !== JSON.stringify(this.#plain) ||
+      other.#options.segmentBy !== this.#options.segmentBy
     ) {
-      fail('INVALID_ARGUMENT', this.fn, 'other', other, 'an accumulator with the same options');
+      fail('INVALID_ARGUMENT', this.#fn, 'other', other, 'an accumulator with the same options');
     }
-    this.absorb(other.toJSON());
+    this.#absorb(other.toJSON());
     return this;
   }
 
   /** Adds a state's leads, instants and issues. */
-  absorb(state: FunnelAccumulatorState): void {
-    if (state.maxAt !== null && state.maxAt > this.maxAt) this.maxAt = state.maxAt;
+  #absorb(state: FunnelAccumulatorState): void {
+    if (state.maxAt !== null && state.maxAt > this.#maxAt) this.#maxAt = state.maxAt;
     for (const [id, pairs, segment, segmentAt] of state.leads) {
       const key = keyOf(id);
-      let lead = this.leads.get(key);
+      let lead = this.#leads.get(key);
       if (lead === undefined) {
         lead = { id, pairs: new Set(), segmentAt: Number.POSITIVE_INFINITY, segment: null };
-        this.leads.set(key, lead);
+        this.#leads.set(key, lead);
       }
       for (const [stage, t] of pairs) lead.pairs.add(t * STAGE_LIMIT + stage);
       if (segment !== null && segmentAt !== null) touch(lead, segmentAt, segment);
     }
-    this.issues.push(...state.issues);
+    this.#issues.push(...state.issues);
+  }
+
+  /** An accumulator with the options and the (checked) state given. */
+  static restore(
+    fn: string,
+    options: FunnelReportOptions,
+    state: FunnelAccumulatorState,
+  ): Accumulator {
+    const accumulator = new Accumulator(fn, options);
+    accumulator.#absorb(state);
+    return accumulator;
   }
 
   result(): FunnelReport {
     return reportOf(
-      this.rules,
-      computeFunnel('funnelAccumulator.result', this.columns(), this.rules),
-      this.onInvalid === 'collect' ? [...this.issues] : null,
+      this.#rules,
+      computeFunnel('funnelAccumulator.result', this.#columns(), this.#rules),
+      this.#onInvalid === 'collect' ? [...this.#issues] : null,
     );
   }
 
   /** The kept pairs as event columns: one row per pair, and a row for each first touch. */
-  private columns(): EventColumns {
+  #columns(): EventColumns {
     let rows = 0;
-    for (const lead of this.leads.values()) rows += lead.pairs.size + 1;
+    for (const lead of this.#leads.values()) rows += lead.pairs.size + 1;
     const lead = new Int32Array(rows).fill(-1);
     const stage = new Int16Array(rows).fill(-1);
     const at = new Float64Array(rows);
-    const segmented = this.segmentField !== undefined;
+    const segmented = this.#segmentField !== undefined;
     const segment = segmented ? new Int32Array(rows).fill(-1) : null;
     const segments = new KeyGroups();
     const ids: (string | number)[] = [];
     let row = 0;
-    for (const state of this.leads.values()) {
+    for (const state of this.#leads.values()) {
       const code = ids.length;
       ids.push(state.id);
       for (const packed of state.pairs) {
@@ -217,14 +231,14 @@ class Accumulator implements FunnelAccumulator {
       segments,
       leadCount: ids.length,
       leadIds: ids,
-      maxAt: this.maxAt,
+      maxAt: this.#maxAt,
       issues: [],
     };
   }
 
   toJSON(): FunnelAccumulatorState {
     const leads: FunnelAccumulatorState['leads'][number][] = [];
-    for (const state of this.leads.values()) {
+    for (const state of this.#leads.values()) {
       const pairs: [number, number][] = [];
       for (const packed of state.pairs) {
         const s = ((packed % STAGE_LIMIT) + STAGE_LIMIT) % STAGE_LIMIT;
@@ -234,11 +248,11 @@ class Accumulator implements FunnelAccumulator {
     }
     return {
       version: 1,
-      options: this.plain,
-      segmentByFunction: typeof this.options.segmentBy === 'function',
-      maxAt: this.maxAt === Number.NEGATIVE_INFINITY ? null : this.maxAt,
+      options: this.#plain,
+      segmentByFunction: typeof this.#options.segmentBy === 'function',
+      maxAt: this.#maxAt === Number.NEGATIVE_INFINITY ? null : this.#maxAt,
       leads,
-      issues: [...this.issues],
+      issues: [...this.#issues],
     };
   }
 }
@@ -340,29 +354,42 @@ export function funnelAccumulatorFromJSON(
     ...s.options,
     ...(s.segmentByFunction === true ? { segmentBy: functions.segmentBy } : {}),
   } as FunnelReportOptions;
-  const accumulator = new Accumulator(fn, options);
+  const stageCount = Array.isArray(options.stages) ? options.stages.length : 0;
+  const instant = (t: unknown) => Number.isInteger(t) && inSupportedRange(t as number);
+  if (s.maxAt !== null && !instant(s.maxAt)) {
+    fail('INVALID_ARGUMENT', fn, 'state.maxAt', s.maxAt, 'null or epoch ms in the supported range');
+  }
   s.leads.forEach((lead, i) => {
     const ok =
       Array.isArray(lead) &&
-      (typeof lead[0] === 'string' || typeof lead[0] === 'number') &&
+      lead.length === 4 &&
+      ((typeof lead[0] === 'string' && lead[0].length > 0) || Number.isSafeInteger(lead[0])) &&
       Array.isArray(lead[1]) &&
       lead[1].every(
         (p) =>
           Array.isArray(p) &&
+          p.length === 2 &&
           Number.isInteger(p[0]) &&
           p[0] >= 0 &&
-          p[0] < options.stages.length &&
-          Number.isInteger(p[1]),
-      );
-    if (!ok)
+          p[0] < stageCount &&
+          instant(p[1]),
+      ) &&
+      ((lead[2] === null && lead[3] === null) ||
+        (typeof lead[2] === 'string' && lead[2].length > 0 && instant(lead[3])));
+    if (!ok) {
       fail(
         'INVALID_ARGUMENT',
         fn,
         `state.leads[${i}]`,
         lead,
-        '[id, [[stage, at], …], segment, segmentAt]',
+        '[id, [[stage, at], …], segment, segmentAt] with stage indices and instants in range',
       );
+    }
   });
-  accumulator.absorb(s as FunnelAccumulatorState);
-  return accumulator;
+  s.issues.forEach((issue, i) => {
+    if (typeof issue !== 'object' || issue === null || Array.isArray(issue)) {
+      fail('INVALID_ARGUMENT', fn, `state.issues[${i}]`, issue, 'an issue object');
+    }
+  });
+  return Accumulator.restore(fn, options, s as FunnelAccumulatorState);
 }
