@@ -68,6 +68,56 @@ describe('funnel accumulators', () => {
     );
   });
 
+  it('check a JSON state cell by cell', () => {
+    const good = JSON.parse(
+      JSON.stringify(createFunnelAccumulator({ stages }).add([{ leadId: 1, stage: 'mql', at: T }])),
+    );
+    const edits: [string, (x: typeof good) => void][] = [
+      [
+        'state.maxAt',
+        (x) => {
+          x.maxAt = Symbol('t');
+        },
+      ],
+      [
+        'state.maxAt',
+        (x) => {
+          x.maxAt = 1.5e16;
+        },
+      ],
+      [
+        'state.leads[0]',
+        (x) => {
+          x.leads[0][1][0][1] = T + 0.5;
+        },
+      ],
+      [
+        'state.leads[0]',
+        (x) => {
+          x.leads[0][0] = '';
+        },
+      ],
+      [
+        'state.leads[0]',
+        (x) => {
+          x.leads[0][2] = 'ads';
+        },
+      ], // a segment without its instant
+      [
+        'state.issues[0]',
+        (x) => {
+          x.issues = [7];
+        },
+      ],
+    ];
+    for (const [path, edit] of edits) {
+      const bad = structuredClone(good);
+      edit(bad);
+      expectLeadMathError(() => funnelAccumulatorFromJSON(bad), 'INVALID_ARGUMENT', path);
+    }
+    expect(funnelAccumulatorFromJSON(good).result().leads).toBe(1);
+  });
+
   it('name bad rows within their chunk when collecting', () => {
     const acc = createFunnelAccumulator({ stages, onInvalid: 'collect' });
     acc.add([{ leadId: 1, stage: 'mql', at: T }]);
