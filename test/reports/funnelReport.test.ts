@@ -435,6 +435,11 @@ describe('bad events', () => {
       'options.window',
     );
     expectLeadMathError(
+      () => funnelReport([], { stages, horizons: [{ days: 1e308 }] }),
+      'INVALID_DURATION',
+      'options.horizons[0]',
+    );
+    expectLeadMathError(
       () => funnelReport([], { stages, from: T + 1, to: T }),
       'INVALID_ARGUMENT',
       'options.to',

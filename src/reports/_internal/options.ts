@@ -24,13 +24,13 @@ import type { computeFunnel, FunnelRules } from './funnel';
 /** An elapsed duration in ms (business days have no meaning without a calendar). */
 export function elapsedMs(fn: string, path: string, value: unknown): number {
   const ms = readDuration(fn, path, value);
-  if (typeof ms !== 'number') {
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
     fail(
       'INVALID_DURATION',
       fn,
       path,
       value,
-      'milliseconds or { days, hours, minutes }, not business days',
+      'a finite number of milliseconds or { days, hours, minutes } (not business days)',
     );
   }
   return ms;
