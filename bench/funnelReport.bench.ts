@@ -117,7 +117,7 @@ function naive(): number[][] {
 }
 
 // --- DuckDB, on the table already loaded -------------------------------------
-const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 const db = await instance.connect();
 await db.run('CREATE TABLE ev (lead_id INTEGER, stage_no UTINYINT, t BIGINT)');
 const appender = await db.createAppender('ev');
@@ -161,7 +161,7 @@ check('duckdb', await duck());
 for (const [name, run] of Object.entries(ours)) check(name, figures(run()));
 
 const timed = await interleavedAsync(5, [
-  { name: 'DuckDB, table loaded (2 threads)', run: duck },
+  { name: 'DuckDB, table loaded, one thread', run: duck },
   { name: 'funnelReport, columns, dense ids', run: ours.dense },
   { name: 'funnelReport, columns, sparse ints', run: ours.sparse },
   { name: 'funnelReport, columns, string ids', run: ours.strings },
