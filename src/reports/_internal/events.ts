@@ -237,6 +237,8 @@ function readGoodColumns(
   let lead: Int32Array;
   let leadCount: number;
   let leadIds: (string | number)[] | null;
+  // Each row's place in the order the ids were interned in, when not row order.
+  let positions: Int32Array | null = null;
   const dense = denseIdCount(ids);
   if (dense >= 0) {
     lead = Int32Array.from(ids as ArrayLike<number>);
@@ -253,6 +255,7 @@ function readGoodColumns(
     lead = interned.codes;
     leadCount = interned.ids.length;
     leadIds = interned.ids;
+    positions = interned.positions;
   }
   // Segments: strings, numbers, booleans, or nothing.
   const segments = new KeyGroups();
@@ -268,17 +271,39 @@ function readGoodColumns(
       else return null;
     }
   }
+  // Interned by hash partitions: carry the other columns into the same
+  // order, so that every later pass over the rows touches one partition's
+  // leads at a time (no row index leaves this path: every cell was good).
   return {
     lead,
-    stage,
-    at: ats,
-    segment,
+    stage: positions === null ? stage : placeInt16(stage, positions),
+    at: positions === null ? ats : placeFloat64(ats, positions),
+    segment: positions === null || segment === null ? segment : placeInt32(segment, positions),
     segments,
     leadCount,
     leadIds,
     maxAt,
     issues: [],
   };
+}
+
+/** `out[positions[i]] = column[i]`: a column carried into another row order. */
+function placeInt16(column: Int16Array, positions: Int32Array): Int16Array {
+  const out = new Int16Array(positions.length);
+  for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
+  return out;
+}
+
+function placeInt32(column: Int32Array, positions: Int32Array): Int32Array {
+  const out = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
+  return out;
+}
+
+function placeFloat64(column: Float64Array, positions: Int32Array): Float64Array {
+  const out = new Float64Array(positions.length);
+  for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
+  return out;
 }
 
 /**

@@ -53,11 +53,14 @@ describe('interning a column of ids', () => {
     const distinct = new Set(values);
     expect(got.ids.length).toBe(distinct.size);
     expect(new Set(got.ids).size).toBe(distinct.size);
-    for (let i = 0; i < n; i++) {
-      const code = got.codes[i]!;
+    // Codes come in partition order: row i's code is at positions[i], each place once.
+    const positions = got.positions!;
+    expect(new Set(positions).size).toBe(n);
+    for (let row = 0; row < n; row++) {
+      const code = got.codes[positions[row]!]!;
       expect(code >= 0 && code < distinct.size).toBe(true);
-      if (got.ids[code] !== values[i])
-        throw new Error(`row ${i}: code ${code} is ${got.ids[code]}, not ${values[i]}`);
+      if (got.ids[code] !== values[row])
+        throw new Error(`row ${row}: code ${code} is ${got.ids[code]}, not ${values[row]}`);
     }
     const ints = internIntegers(Int32Array.from(values, (v) => v % 1000))!;
     expect(ints.ids.length).toBe(new Set(Array.from(values, (v) => v % 1000)).size);
@@ -72,10 +75,12 @@ describe('interning a column of ids', () => {
     expect(internStrings(['b', 'a', 'b'])).toEqual({
       codes: Int32Array.of(0, 1, 0),
       ids: ['b', 'a'],
+      positions: null,
     });
     expect(internIntegers(Uint32Array.of(4_000_000_000, 7, 4_000_000_000))).toEqual({
       codes: Int32Array.of(0, 1, 0),
       ids: [4_000_000_000, 7],
+      positions: null,
     });
   });
 });
