@@ -93,7 +93,9 @@ export function readEventObjects(
     // Check every cell first, then write: a collected bad row leaves nothing behind.
     const e = rowObject(fn, 'events', i, list[i]);
     const id = e.leadId;
-    if (ids.find(id) === -2) rowIdKey(fn, 'events', i, 'leadId', id); // not an id: throws
+    const isId =
+      typeof id === 'string' ? id.length > 0 : typeof id === 'number' && Number.isSafeInteger(id);
+    if (!isId) rowIdKey(fn, 'events', i, 'leadId', id); // throws, naming the cell
     const name = e.stage;
     const code = typeof name === 'string' ? codes.get(name) : undefined;
     if (code === undefined) {
