@@ -341,11 +341,17 @@ function baseCases(lm) {
     ],
     [
       'funnelReport',
-      [stageEvents, { stages: ['mql', 'sql', 'won'], outcomes: ['nurture'], mode: 'period', from: at }],
+      [
+        stageEvents,
+        { stages: ['mql', 'sql', 'won'], outcomes: ['nurture'], mode: 'period', from: at },
+      ],
     ],
     [
       'conversionCurve',
-      [stageEvents, { stages: ['mql', 'sql', 'won'], outcomes: ['nurture'], from: 'mql', to: 'won' }],
+      [
+        stageEvents,
+        { stages: ['mql', 'sql', 'won'], outcomes: ['nurture'], from: 'mql', to: 'won' },
+      ],
     ],
     ['createFunnelAccumulator', [{ stages: ['mql', 'sql'], horizons: [{ days: 1 }] }]],
     [

@@ -139,3 +139,40 @@ describe('speed to lead and events', () => {
     ).toBe('options.onInvalid');
   });
 });
+
+describe('slaReport groups', () => {
+  const policy = { target: { hours: 2 }, asOf: T + 10 * H };
+
+  it('keep items without an owner out of every owner group, and out of the keys', () => {
+    const report = slaReport(
+      [
+        { owner: 'ana', start: T, stop: T + H },
+        { start: T, stop: T + 5 * H },
+        { owner: 'ana', start: T, stop: T + 3 * H },
+        { owner: 'ben', start: T },
+      ],
+      policy,
+    );
+    expect(Object.keys(report.byOwner)).toEqual(['ana', 'ben']);
+    // ana: met (1 h) and breached (3 h); ben: open past due, breached.
+    expect(report.byOwner.ana!.counts).toEqual({ running: 0, 'at-risk': 0, met: 1, breached: 1 });
+    expect(report.byOwner.ben!.counts).toEqual({ running: 0, 'at-risk': 0, met: 0, breached: 1 });
+    expect(report.total).toBe(4);
+  });
+
+  it('with collected bad rows, keep every good row after the last bad one', () => {
+    const report = slaReport(
+      [
+        { start: 'soon' },
+        { owner: 'ana', start: T, stop: T + H },
+        { owner: 'ben', start: T, stop: T + 3 * H },
+        { owner: 'cy', start: T, stop: T + 4 * H },
+      ] as never,
+      { ...policy, onInvalid: 'collect' },
+    );
+    expect(report.total).toBe(3);
+    expect(report.counts).toEqual({ running: 0, 'at-risk': 0, met: 1, breached: 2 });
+    expect(report.medianResponseMs).toBe(3 * H);
+    expect(Object.keys(report.byOwner)).toEqual(['ana', 'ben', 'cy']);
+  });
+});

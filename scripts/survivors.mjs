@@ -1,0 +1,156 @@
+/**
+ * Lists the mutants that survived in Stryker JSON reports (`reports/mutation/*.json`,
+ * or the files given), one per line, each with the kind of equivalent mutant
+ * it is when a rule below recognises it, and "to examine" otherwise. The kinds
+ * and their reasons are those of docs/testing.md.
+ *
+ * Usage: `node scripts/survivors.mjs [report.json …] > docs/mutation-survivors.md`
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** [kind, test(file, mutator, line of code, replacement)] — the first that matches names the mutant. */
+const RULES = [
+  [
+    'a check a later one makes anyway',
+    (_f, m, code, r) =>
+      (m === 'ConditionalExpression' &&
+        r === 'false' &&
+        /typeof \w+ !== 'number' \|\|/.test(code)) ||
+      (m === 'ConditionalExpression' && r === 'false' && /typeof \w+ !== 'string' \|\|/.test(code)),
+  ],
+  [
+    'a value overwritten before it is read',
+    (f, m, code) =>
+      (/newClock|new Array<number>\(|new Array\(/.test(code) &&
+        /ArrayDeclaration|ArithmeticOperator|ObjectLiteral|StringLiteral|BooleanLiteral/.test(m)) ||
+      (f.endsWith('clock.ts') &&
+        /^(state|paused|dueAt|elapsedMs|remainingMs|stoppedAt):|return \{$/.test(code)),
+  ],
+  [
+    'a boundary of the supported range, where both branches give no instant',
+    (_f, _m, code) => /END_INSTANT_MS|END_DAY - FIRST_DAY|MIN_INSTANT_MS/.test(code),
+  ],
+  [
+    'reading or building more than needed (caches, covered ranges, margins)',
+    (f, _m, code) =>
+      /zoneOffsets\.ts$/.test(f) ||
+      /\b(ensure|cover|covers|coverDay|ready|has\(|growForward|readyFrom|readyTo|zoneFor|margin)\b/.test(
+        code,
+      ),
+  ],
+  [
+    'a sortedness or fast-path check (the slow path gives the same result)',
+    (_f, _m, code) => /starts\[i\]! < starts\[i - 1\]!|sorted|already|inOrder|grouped/.test(code),
+  ],
+  [
+    'selection, sorting or search strategy (where the answer is found, not which)',
+    (f) => /quantile\.ts$|groupByLead\.ts$|search\.ts$/.test(f),
+  ],
+  [
+    'an anchor of a path pattern the library builds only one way',
+    (f, m) => /issues\.ts$/.test(f) && (m === 'Regex' || m === 'OptionalChaining'),
+  ],
+  [
+    'the initial value of the transposition row (never read before it is replaced)',
+    (f, _m, code) =>
+      /options\.ts$/.test(f) && /previous2 = new Array|const current = new Array/.test(code),
+  ],
+  [
+    'a guard on positions below 2 of the edit distance (the characters at −1 are undefined and never match)',
+    (f, m, code) =>
+      /options\.ts$/.test(f) &&
+      /i > 1 && j > 1/.test(code) &&
+      /Conditional|Logical|Equality/.test(m),
+  ],
+  [
+    'a guard that a caught exception or the value itself makes anyway',
+    (f, _m, code) =>
+      (/instants\.ts$/.test(f) &&
+        (/value instanceof Date && !Number\.isNaN/.test(code) ||
+          code === '} catch {' ||
+          /typeof value === 'string' && value\.length > 0/.test(code) ||
+          /days > 120_000/.test(code))) ||
+      (/issues\.ts$/.test(f) && / got \(\.\*\)\$/.test(code)) ||
+      (/valibot\.ts$/.test(f) && /startsWith\('"'\)/.test(code)),
+  ],
+  [
+    'a pause guard that sorted, non-overlapping pauses never reach',
+    (f, _m, code) =>
+      /clock\.ts$/.test(f) && /to <= from|from > cursor|to > from\) pausedMs/.test(code),
+  ],
+  [
+    'a group counting sort that ignores code −1 either way (counted first, it shifts every group alike; written, it lands outside the array)',
+    (f, _m, code) => /slaReport\.ts$/.test(f) && /codes\[i\]! >= 0|if \(outcome >= 0\)/.test(code),
+  ],
+  [
+    'a branch whose other side gives the same groups (no null key among owners; all rows kept when no row was bad)',
+    (f, _m, code) =>
+      /slaReport\.ts$/.test(f) &&
+      /key === null\) continue|segments === null \? null : groupKey|owner === null \? -1|issues\.length === 0 \? null|keptRows !== null/.test(
+        code,
+      ),
+  ],
+  [
+    'an out-of-range write to a typed array (ignored)',
+    (_f, m, code) =>
+      m === 'EqualityOperator' && /for \(let \w+ = 0; \w+ < [\w.]+; \w+\+\+\)/.test(code),
+  ],
+];
+
+function kindOf(file, mutator, code, replacement) {
+  for (const [kind, test] of RULES) if (test(file, mutator, code, replacement)) return kind;
+  return 'to examine';
+}
+
+const here = process.cwd();
+const reports =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(join(here, 'reports', 'mutation'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(here, 'reports', 'mutation', f));
+
+const rows = [];
+const seen = new Set();
+for (const report of reports) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  for (const [file, f] of Object.entries(r.files)) {
+    const lines = f.source.split('\n');
+    for (const m of f.mutants) {
+      if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;
+      const line = m.location.start.line;
+      const key = `${file}:${line}:${m.location.start.column}:${m.mutatorName}:${m.replacement}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const code = lines[line - 1].trim();
+      rows.push({
+        file,
+        line,
+        status: m.status,
+        mutator: m.mutatorName,
+        code,
+        replacement: String(m.replacement ?? ''),
+        kind: kindOf(file, m.mutatorName, code, String(m.replacement ?? '')),
+      });
+    }
+  }
+}
+rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+const counts = new Map();
+for (const row of rows) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 90);
+console.log('# Surviving mutants\n');
+console.log('Written by `node scripts/survivors.mjs` from the Stryker reports of the runs in');
+console.log('[testing.md](testing.md). Each survivor has the kind of equivalent mutant it is (the');
+console.log('reasons are in testing.md) when a rule recognises it; the others are to examine:');
+console.log('killed by a new test or, if equivalent, given a rule.\n');
+console.log('| kind | survivors |\n| --- | ---: |');
+for (const [kind, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`| ${kind} | ${n} |`);
+console.log(`| **all** | **${rows.length}** |\n`);
+console.log('| file:line | mutator | code | becomes | kind |\n| --- | --- | --- | --- | --- |');
+for (const row of rows) {
+  console.log(
+    `| ${row.file}:${row.line} | ${row.mutator}${row.status === 'NoCoverage' ? ' (no coverage)' : ''} | \`${cell(row.code)}\` | \`${cell(row.replacement)}\` | ${row.kind} |`,
+  );
+}
