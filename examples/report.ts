@@ -20,8 +20,10 @@ for (let i = 0; i < 40; i++) {
   const mql = march + i * 0.75 * DAY;
   const source = i % 3 === 0 ? 'webinar' : i % 3 === 1 ? 'paid search' : 'organic';
   log.push({ leadId: `L-${100 + i}`, stage: 'mql', at: mql, source });
-  if (i % 4 !== 3) log.push({ leadId: `L-${100 + i}`, stage: 'sql', at: mql + (3 + (i % 9)) * DAY });
-  if (i % 8 === 0) log.push({ leadId: `L-${100 + i}`, stage: 'customer', at: mql + (20 + i) * DAY });
+  if (i % 4 !== 3)
+    log.push({ leadId: `L-${100 + i}`, stage: 'sql', at: mql + (3 + (i % 9)) * DAY });
+  if (i % 8 === 0)
+    log.push({ leadId: `L-${100 + i}`, stage: 'customer', at: mql + (20 + i) * DAY });
 }
 log.push({ leadId: 'L-105', stage: 'sql', at: march + 3.75 * DAY + 8 * DAY }); // a duplicate
 log.push({ leadId: 'L-107', stage: 'customer', at: march + 5.25 * DAY + 30 * DAY }); // skipped sql
@@ -41,7 +43,9 @@ const report = funnelReport(log, {
 const pct = (x: number | null | undefined) => (x == null ? '—' : `${(x * 100).toFixed(1)} %`);
 const days = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / DAY).toFixed(1)} d`);
 
-console.log(`March MQL cohort: ${report.leads} leads, as of ${report.asOf!.toISOString().slice(0, 10)}\n`);
+console.log(
+  `March MQL cohort: ${report.leads} leads, as of ${report.asOf!.toISOString().slice(0, 10)}\n`,
+);
 console.log('stage      reached  advanced  still open  naive rate  KM ≤ 30 d     median to next');
 for (const row of report.stages) {
   const km = row.within[0];
