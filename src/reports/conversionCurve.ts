@@ -51,8 +51,9 @@ export interface ConversionCurvePoint {
   readonly atMs: number;
   /** Share of the leads that entered `from` that had entered `to` by then (Kaplan–Meier). */
   readonly rate: number;
-  /** Bounds of the log-log interval; null where undefined (before the first conversion). */
+  /** Lower bound of the log-log interval; null where undefined (before the first conversion). */
   readonly low: number | null;
+  /** Upper bound of the log-log interval; null where undefined. */
   readonly high: number | null;
   /** Leads observed at least this long (converted or not yet). */
   readonly atRisk: number;
@@ -66,6 +67,7 @@ export interface ConversionCurvePoint {
 export interface ConversionCurveResult {
   /** Leads that entered `from` (at or before `asOf`). */
   readonly leads: number;
+  /** The curve at `points`, or at every time a conversion happened. */
   readonly points: readonly ConversionCurvePoint[];
   /** The bad events left out, with `onInvalid: 'collect'`. */
   readonly issues?: readonly LeadMathIssue[];

@@ -35,9 +35,11 @@ export interface FunnelAccumulator {
  * @category Reports
  */
 export interface FunnelAccumulatorState {
+  /** The format of the state. */
   readonly version: 1;
   /** The options, except a `segmentBy` function (`segmentByFunction` is then true). */
   readonly options: Readonly<Record<string, unknown>>;
+  /** Whether the accumulator segmented by a function (not part of the JSON). */
   readonly segmentByFunction: boolean;
   /** The latest instant seen (epoch ms), null when none. */
   readonly maxAt: number | null;
@@ -48,6 +50,7 @@ export interface FunnelAccumulatorState {
     string | null,
     number | null,
   ])[];
+  /** The bad events collected so far (rows within their chunk). */
   readonly issues: readonly LeadMathIssue[];
 }
 

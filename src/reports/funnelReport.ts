@@ -40,9 +40,13 @@ export interface FunnelEvent {
  * @category Reports
  */
 export interface FunnelEventColumns {
+  /** The lead of each row: integer ids (used as they are when already 0 … n − 1), or ids. */
   readonly leadId: Int32Array | Uint32Array | Float64Array | readonly (string | number)[];
+  /** The stage of each row: codes indexing `[...stages, ...outcomes]`, or names. */
   readonly stage: Uint8Array | Uint16Array | readonly string[];
+  /** The instant of each row: epoch ms, or instants. */
   readonly at: Float64Array | readonly InstantInput[];
+  /** Segment columns. */
   readonly [column: string]: ArrayLike<unknown>;
 }
 
@@ -102,58 +106,111 @@ export interface FunnelReportOptions {
 }
 
 /**
+ * A conversion rate with its Wilson interval.
+ *
+ * @category Reports
+ */
+export interface FunnelConversion {
+  /** `advanced / reached`, in [0, 1]. */
+  readonly rate: number;
+  /** The Wilson score interval at the report's `confidence`. */
+  readonly interval: WilsonIntervalResult;
+}
+
+/**
+ * A step over the leads whose conversion window had closed at `asOf`.
+ *
+ * @category Reports
+ */
+export interface FunnelMaturedStep {
+  /** Leads that reached the stage and whose window had closed. */
+  readonly reached: number;
+  /** Of those, how many reached the next stage within the window. */
+  readonly advanced: number;
+  /** `advanced / reached`; null when none had matured. */
+  readonly rate: number | null;
+  /** Its Wilson interval; null when none had matured. */
+  readonly interval: WilsonIntervalResult | null;
+}
+
+/**
+ * Percentiles of the time to the next stage, in ms (linear interpolation).
+ *
+ * @category Reports
+ */
+export interface FunnelTimeToNext {
+  /** Leads that advanced: the number of times measured. */
+  readonly count: number;
+  /** The median, in ms. */
+  readonly median: number;
+  /** The 90th percentile, in ms. */
+  readonly p90: number;
+  /** The `quantiles` asked for, in their order. */
+  readonly quantiles: readonly FunnelQuantile[];
+}
+
+/**
+ * One percentile of a time, in ms.
+ *
+ * @category Reports
+ */
+export interface FunnelQuantile {
+  /** The probability, in [0, 1]. */
+  readonly p: number;
+  /** The time, in ms. */
+  readonly value: number;
+}
+
+/**
+ * The Kaplan–Meier share converted within one horizon.
+ *
+ * @category Reports
+ */
+export interface FunnelWithin {
+  /** The horizon, in ms. */
+  readonly horizonMs: number;
+  /** Share of the leads that reached the stage that reached the next within the horizon; null when none reached it. */
+  readonly rate: number | null;
+  /** Lower bound of the log-log interval; null where undefined. */
+  readonly low: number | null;
+  /** Upper bound of the log-log interval; null where undefined. */
+  readonly high: number | null;
+  /** Leads observed at least as long as the horizon (converted or not yet). */
+  readonly atRisk: number;
+}
+
+/**
  * One stage of a cohort report.
  *
  * @category Reports
  */
 export interface FunnelStageRow {
+  /** The stage. */
   readonly stage: string;
   /** Leads of the cohort that reached the stage (within the window of entering the first). */
   readonly reached: number;
   /** Of those, how many reached the next stage; null at the last stage. */
   readonly advanced: number | null;
   /** `advanced / reached` with its Wilson interval; null at the last stage or when none reached. */
-  readonly conversion: { readonly rate: number; readonly interval: WilsonIntervalResult } | null;
+  readonly conversion: FunnelConversion | null;
   /**
    * With a window: the same step over the leads whose window had closed at
    * `asOf`, so that leads still in flight do not dilute the rate; null
    * without a window and at the last stage.
    */
-  readonly matured: {
-    readonly reached: number;
-    readonly advanced: number;
-    readonly rate: number | null;
-    readonly interval: WilsonIntervalResult | null;
-  } | null;
+  readonly matured: FunnelMaturedStep | null;
   /** Leads that reached the stage, did not advance, and still can at `asOf`. */
   readonly censored: number;
   /** Leads with an event at this stage later than their entry into the next stage: they went back. */
   readonly recycled: number;
+  /** Time from this stage's entry to the next one's over the leads that advanced; null when none did. */
+  readonly timeToNext: FunnelTimeToNext | null;
   /**
-   * Time from this stage's entry to the next one's, in ms, over the leads
-   * that advanced (linear interpolation); null when none did.
+   * Per horizon: the share converted within it by the Kaplan–Meier
+   * estimator (leads still in flight count for as long as they were
+   * observed); empty at the last stage and without `horizons`.
    */
-  readonly timeToNext: {
-    readonly count: number;
-    readonly median: number;
-    readonly p90: number;
-    /** The `quantiles` asked for, in their order. */
-    readonly quantiles: readonly { readonly p: number; readonly value: number }[];
-  } | null;
-  /**
-   * Per horizon: the share of the leads that reached this stage that
-   * reached the next one within that time, by the Kaplan–Meier estimator
-   * (leads still in flight count for as long as they were observed), with
-   * its log-log interval (bounds null where undefined); `atRisk` leads were
-   * observed at least that long.
-   */
-  readonly within: readonly {
-    readonly horizonMs: number;
-    readonly rate: number | null;
-    readonly low: number | null;
-    readonly high: number | null;
-    readonly atRisk: number;
-  }[];
+  readonly within: readonly FunnelWithin[];
 }
 
 /**
@@ -162,6 +219,7 @@ export interface FunnelStageRow {
  * @category Reports
  */
 export interface FunnelPeriodStageRow {
+  /** The stage. */
   readonly stage: string;
   /** Leads whose entry into this stage fell in `[from, to)`. */
   readonly entered: number;
@@ -170,15 +228,32 @@ export interface FunnelPeriodStageRow {
 }
 
 /**
+ * One segment of a report: the same rows over the leads of that segment.
+ *
+ * @category Reports
+ */
+export interface FunnelSegment<Row> {
+  /** The segment's value; null for the leads without one. */
+  readonly segment: string | null;
+  /** Leads of the segment (in the cohort, or with an entry in the period). */
+  readonly leads: number;
+  /** The stage rows of the segment. */
+  readonly stages: readonly Row[];
+}
+
+/**
  * What both report modes share.
  *
  * @category Reports
  */
 export interface FunnelReportBase {
+  /** The sequence rule the entries were read by. */
   readonly sequence: 'lifecycle' | 'ordered';
   /** Events after it were ignored; null only when there were no events and no `asOf`. */
   readonly asOf: Date | null;
+  /** Start of the range; null when open. */
   readonly from: Date | null;
+  /** End of the range (excluded); null when open. */
   readonly to: Date | null;
   /** The bad events left out, with `onInvalid: 'collect'`. */
   readonly issues?: readonly LeadMathIssue[];
@@ -190,18 +265,16 @@ export interface FunnelReportBase {
  * @category Reports
  */
 export interface FunnelCohortReport extends FunnelReportBase {
+  /** `'cohort'`. */
   readonly mode: 'cohort';
   /** The conversion window in ms, null for none. */
   readonly windowMs: number | null;
   /** Leads in the cohort (entered the first stage in `[from, to)`). */
   readonly leads: number;
+  /** One row per stage, top to bottom. */
   readonly stages: readonly FunnelStageRow[];
-  /** With `segmentBy`: the same report per segment, sorted by key, `null` last. */
-  readonly segments?: readonly {
-    readonly segment: string | null;
-    readonly leads: number;
-    readonly stages: readonly FunnelStageRow[];
-  }[];
+  /** With `segmentBy`: the same report per segment, sorted by value, `null` last. */
+  readonly segments?: readonly FunnelSegment<FunnelStageRow>[];
 }
 
 /**
@@ -210,16 +283,16 @@ export interface FunnelCohortReport extends FunnelReportBase {
  * @category Reports
  */
 export interface FunnelPeriodReport extends FunnelReportBase {
+  /** `'period'`. */
   readonly mode: 'period';
+  /** Always null: windows belong to cohorts. */
   readonly windowMs: null;
   /** Leads that entered some stage in `[from, to)`. */
   readonly leads: number;
+  /** One row per stage, top to bottom. */
   readonly stages: readonly FunnelPeriodStageRow[];
-  readonly segments?: readonly {
-    readonly segment: string | null;
-    readonly leads: number;
-    readonly stages: readonly FunnelPeriodStageRow[];
-  }[];
+  /** With `segmentBy`: the same report per segment, sorted by value, `null` last. */
+  readonly segments?: readonly FunnelSegment<FunnelPeriodStageRow>[];
 }
 
 /**

@@ -12,14 +12,20 @@ export {
 } from './funnelAccumulator';
 export {
   type FunnelCohortReport,
+  type FunnelConversion,
   type FunnelEvent,
   type FunnelEventColumns,
+  type FunnelMaturedStep,
   type FunnelPeriodReport,
   type FunnelPeriodStageRow,
+  type FunnelQuantile,
   type FunnelReport,
   type FunnelReportBase,
   type FunnelReportOptions,
+  type FunnelSegment,
   type FunnelStageRow,
+  type FunnelTimeToNext,
+  type FunnelWithin,
   funnelReport,
   type ReportDuration,
 } from './funnelReport';
