@@ -78,7 +78,7 @@ const ours = {
 };
 
 // --- A naive implementation: objects grouped in a Map -------------------------
-function naive(): number[][] {
+function naive(): (number | null)[][] {
   const byLead = new Map<string, { stage: string; at: number }[]>();
   for (const e of objects) {
     if (e.at > ASOF) continue;
