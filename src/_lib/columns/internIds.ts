@@ -157,25 +157,115 @@ function internRows(
   }
 }
 
+/** A 32-bit FNV-1a hash of a string's UTF-16 code units, mixed. */
+function hashString(v: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  return Math.imul(h, 0x7feb352d);
+}
+
 /**
  * Interns a column of strings; null when some value is not a non-empty
  * string (the caller's row-by-row path names it, or handles a mixed column).
+ * A large column is interned by hash partitions, as integers are, each
+ * string hashed once.
  */
 export function internStrings(values: readonly unknown[]): InternedIds | null {
   const n = values.length;
-  const map = new Map<string, number>();
-  const ids: string[] = [];
+  const hashes = new Int32Array(n);
+  const partitions = 1 << PARTITION_BITS;
+  const start = new Int32Array(partitions + 1);
+  if (!hashStrings(values, hashes, start)) return null;
   const codes = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (typeof v !== 'string' || v.length === 0) return null;
-    let code = map.get(v);
-    if (code === undefined) {
-      code = ids.length;
-      ids.push(v);
-      map.set(v, code);
-    }
-    codes[i] = code;
+  const ids: string[] = [];
+  if (n <= SMALL) {
+    internStringRows(
+      values as readonly string[],
+      hashes,
+      0,
+      n,
+      codes,
+      ids,
+      new Int32Array(tableSize(n)),
+    );
+    return { codes, ids, positions: null };
   }
-  return { codes, ids, positions: null };
+  for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
+  const positions = new Int32Array(n);
+  const sorted: string[] = new Array(n);
+  const sortedHashes = new Int32Array(n);
+  scatterStrings(values as readonly string[], hashes, start, positions, sorted, sortedHashes);
+  let largest = 0;
+  for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
+  const slots = new Int32Array(tableSize(largest));
+  for (let p = 0; p < partitions; p++) {
+    internStringRows(sorted, sortedHashes, start[p]!, start[p + 1]!, codes, ids, slots);
+  }
+  return { codes, ids, positions };
+}
+
+/** Each string's hash and the rows per partition (`counts[p + 1]`); false when a value is not a non-empty string. */
+function hashStrings(values: readonly unknown[], hashes: Int32Array, counts: Int32Array): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string' || v.length === 0) return false;
+    const h = hashString(v);
+    hashes[i] = h;
+    counts[(h >>> (32 - PARTITION_BITS)) + 1]!++;
+  }
+  return true;
+}
+
+/** Each row's place in partition order, and the strings and hashes in that order. */
+function scatterStrings(
+  values: readonly string[],
+  hashes: Int32Array,
+  start: Int32Array,
+  positions: Int32Array,
+  sorted: string[],
+  sortedHashes: Int32Array,
+): void {
+  const fill = start.slice(0, start.length - 1);
+  for (let i = 0; i < values.length; i++) {
+    const h = hashes[i]!;
+    const place = fill[h >>> (32 - PARTITION_BITS)]!++;
+    positions[i] = place;
+    sorted[place] = values[i]!;
+    sortedHashes[place] = h;
+  }
+}
+
+/** {@link internRows} for strings, with their hashes computed once. */
+function internStringRows(
+  values: readonly string[],
+  hashes: Int32Array,
+  from: number,
+  to: number,
+  codes: Int32Array,
+  ids: string[],
+  slots: Int32Array,
+): void {
+  const size = tableSize(to - from);
+  const mask = size - 1;
+  slots.fill(EMPTY, 0, size);
+  for (let k = from; k < to; k++) {
+    const v = values[k]!;
+    let slot = hashes[k]! & mask;
+    for (;;) {
+      const code = slots[slot]!;
+      if (code === EMPTY) {
+        const next = ids.length;
+        ids.push(v);
+        slots[slot] = next;
+        codes[k] = next;
+        break;
+      }
+      if (ids[code] === v) {
+        codes[k] = code;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
 }

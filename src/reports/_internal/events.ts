@@ -79,6 +79,8 @@ export function readEventObjects(
   list: readonly unknown[],
   options: ReadEventsOptions,
 ): EventColumns {
+  const fast = objectsAsColumns(list, options);
+  if (fast !== null) return fast;
   const n = list.length;
   const lead = new Int32Array(n).fill(-1);
   const stage = new Int16Array(n);
@@ -200,6 +202,41 @@ function maxInstant(at: Float64Array): number {
     if (t > max) max = t;
   }
   return max;
+}
+
+/**
+ * Event objects taken apart into columns in one pass, for the fast column
+ * path, when every object is simply good and its ids are all numbers or
+ * all strings; null otherwise (the row-by-row path then reads them, naming
+ * or collecting the bad ones, and lets `42` meet `'42'`).
+ */
+function objectsAsColumns(
+  list: readonly unknown[],
+  options: ReadEventsOptions,
+): EventColumns | null {
+  const n = list.length;
+  const ids: unknown[] = new Array(n);
+  const stages: unknown[] = new Array(n);
+  const at = new Float64Array(n);
+  const field = options.segmentField;
+  const segments: unknown[] | null = field === undefined ? null : new Array(n);
+  let numbers = 0;
+  for (let i = 0; i < n; i++) {
+    const e = list[i];
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) return null;
+    const event = e as Readonly<Record<string, unknown>>;
+    const id = event.leadId;
+    if (typeof id === 'number') numbers++;
+    ids[i] = id;
+    stages[i] = event.stage;
+    const t = epochMsOrNaN(event.at);
+    if (Number.isNaN(t)) return null;
+    at[i] = t;
+    if (segments !== null) segments[i] = event[field!];
+  }
+  if (numbers > 0 && numbers < n) return null; // mixed: the one id rule needs IdIndex
+  const idColumn = numbers > 0 ? Float64Array.from(ids as number[]) : ids;
+  return readGoodColumns(idColumn, stages, at, segments, options);
 }
 
 /**

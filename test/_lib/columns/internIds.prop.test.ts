@@ -66,6 +66,20 @@ describe('interning a column of ids', () => {
     expect(ints.ids.length).toBe(new Set(Array.from(values, (v) => v % 1000)).size);
   });
 
+  it('gives a large column of strings (interned by partitions) one dense code per distinct id', () => {
+    const n = 120_000;
+    const values = Array.from({ length: n }, (_, i) => `lead-${(i * 7919) % 50_021}`);
+    const got = internStrings(values)!;
+    const distinct = new Set(values);
+    expect(got.ids.length).toBe(distinct.size);
+    expect(new Set(got.ids).size).toBe(distinct.size);
+    const positions = got.positions!;
+    expect(new Set(positions).size).toBe(n);
+    for (let row = 0; row < n; row++) {
+      if (got.ids[got.codes[positions[row]!]!] !== values[row]) throw new Error(`row ${row}`);
+    }
+  });
+
   it('refuses a value that is not a safe integer, and an empty or non-string id', () => {
     expect(internIntegers(Float64Array.of(1, 2.5))).toBeNull();
     expect(internIntegers(Float64Array.of(1, 2 ** 53))).toBeNull();
