@@ -131,6 +131,21 @@ describe('funnelReport properties', () => {
     },
   );
 
+  test.prop({ events: log, r: rules })('leaves its input as it was', ({ events, r }) => {
+    const input = clean(events);
+    const before = structuredClone(input);
+    const columns = {
+      leadId: events.map((e) => String(e.leadId)),
+      stage: events.map((e) => e.stage),
+      at: Float64Array.from(events, (e) => e.at),
+    };
+    const columnsBefore = structuredClone(columns);
+    funnelReport(input, { ...optionsOf(r), segmentBy: 'source', horizons: [HOUR] });
+    funnelReport(columns, optionsOf(r));
+    expect(input).toEqual(before);
+    expect(columns).toEqual(columnsBefore);
+  });
+
   test.prop({ events: log, r: rules })('segments add up to the total exactly', ({ events, r }) => {
     const report = funnelReport(clean(events), {
       ...optionsOf(r),
