@@ -7,24 +7,13 @@
  */
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { random } from '../../bench/data';
 import { type FunnelCohortReport, type FunnelEvent, funnelReport } from '../../src/index';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 0, 5);
 const STAGES = ['lead', 'mql', 'sql', 'won'];
 const NAMES = [...STAGES, 'nurture'];
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About 4,000 events over 600 leads, every messy case included. */
 function messyLog(seed: number): FunnelEvent[] {

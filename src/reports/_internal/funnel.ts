@@ -5,6 +5,8 @@
  * rows gathered by a counting sort (`groupByLead`); nothing per event is
  * allocated.
  */
+
+import { KeyGroups } from '../../_lib/columns/groupByKey';
 import { kaplanMeier, kaplanMeierAt } from '../../_lib/stats/kaplanMeier';
 import { twoSidedZ } from '../../_lib/stats/normal';
 import { quantilesInPlace } from '../../_lib/stats/quantile';
@@ -227,8 +229,7 @@ export function computeFunnel(
   const bySegment: Tally[] = [];
   // Segment keys: those of the field (codes of cols.segments), or those a function returned.
   const fieldKeys = cols.segments;
-  const functionKeys = new Map<string | null, number>();
-  const functionKeyList: (string | null)[] = [];
+  const functionKeys = new KeyGroups();
 
   const segmentTally = (code: number): Tally => {
     let tally = bySegment[code];
@@ -244,12 +245,7 @@ export function computeFunnel(
     if (rules.segmentOf !== undefined) {
       const id = cols.leadIds === null ? j : cols.leadIds[j]!;
       const key = functionSegment(fn, rules.segmentOf, id);
-      let code = functionKeys.get(key);
-      if (code === undefined) {
-        code = functionKeyList.length;
-        functionKeys.set(key, code);
-        functionKeyList.push(key);
-      }
+      const code = functionKeys.codeOf(key);
       return segmentTally(code);
     }
     return segmentTally(segmentCode < 0 ? fieldKeys.codeOf(null) : segmentCode);
@@ -287,17 +283,9 @@ export function computeFunnel(
   const finish = (tally: Tally) => (cohort ? cohortRows(tally, rules) : periodRows(tally, rules));
   let segments: ComputedFunnel<CohortRow | PeriodRow>['segments'] = null;
   if (rules.segmented) {
-    const keys = rules.segmentOf !== undefined ? functionKeyList : fieldKeys.keys;
-    const codes = keys
-      .map((_, code) => code)
-      .filter((code) => bySegment[code] !== undefined)
-      .sort((a, b) => {
-        const x = keys[a]!;
-        const y = keys[b]!;
-        if (x === null) return 1;
-        if (y === null) return -1;
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
+    const groups = rules.segmentOf !== undefined ? functionKeys : fieldKeys;
+    const keys = groups.keys;
+    const codes = groups.sortedCodes().filter((code) => bySegment[code] !== undefined);
     segments = codes.map((code) => ({ segment: keys[code]!, result: finish(bySegment[code]!) }));
   }
   return { asOf, total: finish(total), segments } as
