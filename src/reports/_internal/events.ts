@@ -151,10 +151,25 @@ function column(fn: string, events: Readonly<Record<string, unknown>>, key: stri
  * number of codes, or −1 when the ids must be interned.
  */
 function denseIdCount(ids: ArrayLike<unknown>): number {
-  if (!(ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array)) {
-    return -1;
-  }
   const limit = 2 * ids.length + 1024;
+  if (ids instanceof Int32Array) return denseInt32(ids, limit);
+  if (ids instanceof Uint32Array || ids instanceof Float64Array) return denseNumbers(ids, limit);
+  return -1;
+}
+
+/** {@link denseIdCount} for `Int32Array` ids: the range alone decides (one loop per type). */
+function denseInt32(ids: Int32Array, limit: number): number {
+  let min = 0;
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const v = ids[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min < 0 || max >= limit ? -1 : max + 1;
+}
+
+function denseNumbers(ids: Uint32Array | Float64Array, limit: number): number {
   let max = -1;
   for (let i = 0; i < ids.length; i++) {
     const v = ids[i]!;
@@ -280,7 +295,8 @@ function readGoodColumns(
   let positions: Int32Array | null = null;
   const dense = denseIdCount(ids);
   if (dense >= 0) {
-    lead = Int32Array.from(ids as ArrayLike<number>);
+    // Read only from here on: an Int32Array is used as it is.
+    lead = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
     leadCount = dense;
     leadIds = null;
   } else {
