@@ -105,6 +105,26 @@ const RULES = [
       ),
   ],
   [
+    'a formula that gives the same value on that side (the Wilson bounds at 0 and n, the compensated sum at equal magnitudes)',
+    (f, m, code) =>
+      (/wilson\.ts$/.test(f) && /x === 0 \? 0|x === n \? 1/.test(code)) ||
+      (/sum\.ts$/.test(f) && m === 'EqualityOperator'),
+  ],
+  [
+    'the order within a tie, which the estimator counts as one step',
+    (f, _m, code) =>
+      /kaplanMeier\.ts$/.test(f) &&
+      /events\[b\]! - events\[a\]!|m < n && observed\[m\] === t/.test(code),
+  ],
+  [
+    'a fast rejection the lookup makes anyway (no map holds that key)',
+    (f, _m, code) =>
+      (/ids\.ts$/.test(f) &&
+        /n === 0 \|\| n > 17|if \(i === n\) return false|this\.numbers\.size > 0/.test(code)) ||
+      (/calendarKernel\.ts$/.test(f) && /typeof value === 'object' && value !== null/.test(code)) ||
+      (/groupByKey\.ts$/.test(f) && /if \(key === null\) \{/.test(code)),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' && /for \(let \w+ = 0; \w+ < [\w.]+; \w+\+\+\)/.test(code),
