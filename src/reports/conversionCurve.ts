@@ -11,7 +11,7 @@ import {
   fail,
   type LeadMathIssue,
 } from '../errors';
-import { leadEntries } from './_internal/entries';
+import { eachLeadPartition } from './_internal/entries';
 import { elapsedMs, readChoice, readEvents, readOutcomes } from './_internal/options';
 import type { FunnelEvent, FunnelEventColumns, ReportDuration } from './funnelReport';
 
@@ -153,22 +153,29 @@ export function conversionCurve(
   // One observation per lead that entered `from`: converted after entry(to) − entry(from), or
   // censored at asOf − entry(from).
   const stageCount = stages.length;
-  const { entries } = leadEntries(cols, asOf, sequence === 'ordered', stageCount);
+  // One observation per lead that entered `from`: converted after
+  // entry(to) − entry(from), or censored at asOf − entry(from).
+  let durations = new Float64Array(64);
+  let converted = new Uint8Array(64);
   let n = 0;
-  for (let j = 0; j < cols.leadCount; j++) {
-    if (entries[j * stageCount + from] !== Number.POSITIVE_INFINITY) n++;
-  }
-  const durations = new Float64Array(n);
-  const converted = new Uint8Array(n);
-  let k = 0;
-  for (let j = 0; j < cols.leadCount; j++) {
-    const start = entries[j * stageCount + from]!;
-    if (start === Number.POSITIVE_INFINITY) continue;
-    const end = entries[j * stageCount + to]!;
-    const yes = end !== Number.POSITIVE_INFINITY;
-    durations[k] = (yes ? end : asOf) - start;
-    converted[k++] = yes ? 1 : 0;
-  }
+  eachLeadPartition(cols, asOf, sequence === 'ordered', stageCount, ({ entries, count }) => {
+    for (let local = 0; local < count; local++) {
+      const start = entries[local * stageCount + from]!;
+      if (start === Number.POSITIVE_INFINITY) continue;
+      if (n === durations.length) {
+        const d = new Float64Array(2 * n);
+        d.set(durations);
+        durations = d;
+        const c = new Uint8Array(2 * n);
+        c.set(converted);
+        converted = c;
+      }
+      const end = entries[local * stageCount + to]!;
+      const yes = end !== Number.POSITIVE_INFINITY;
+      durations[n] = (yes ? end : asOf) - start;
+      converted[n++] = yes ? 1 : 0;
+    }
+  });
   const curve = kaplanMeier(durations, converted, n);
   const at = points ?? Array.from(curve.times);
   const result: ConversionCurveResult = {

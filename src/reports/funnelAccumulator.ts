@@ -236,6 +236,7 @@ class Accumulator implements FunnelAccumulator {
       leadIds: ids,
       maxAt: this.#maxAt,
       issues: [],
+      partitions: null,
     };
   }
 

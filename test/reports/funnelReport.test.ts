@@ -374,7 +374,11 @@ describe('columns', () => {
       (_, i) => ((i % 25_000) * 2_654_435_761) % 2_000_000_000,
     );
     const stage = Uint8Array.from({ length: n }, (_, i) => (i < 25_000 ? 0 : i < 45_000 ? 1 : 2));
-    const at = Float64Array.from({ length: n }, (_, i) => T + ((i * 7919) % 500) * 3_600_000);
+    // Rows of one lead are 25,000 apart; the offset per block makes their instants differ.
+    const at = Float64Array.from(
+      { length: n },
+      (_, i) => T + ((i * 7919 + Math.floor(i / 25_000) * 137) % 500) * 3_600_000,
+    );
     const source = Array.from({ length: n }, (_, i) =>
       i % 7 === 0 ? 'ads' : i % 11 === 0 ? null : 'web',
     );
@@ -392,7 +396,12 @@ describe('columns', () => {
         opts,
       );
       expect(fromInts).toEqual(fromStrings);
-      expect((fromInts as FunnelCohortReport).stages[1]!.reached).toBeGreaterThan(1000);
+      // Ids given half as numbers, half as strings go row by row, in one piece: the same report.
+      const mixed = Array.from(leadId, (v, i) => (i % 2 === 0 ? v : String(v)));
+      expect(funnelReport({ leadId: mixed, stage, at, source }, opts)).toEqual(fromInts);
+      const rows = (fromInts as FunnelCohortReport).stages;
+      expect(rows[1]!.reached).toBeGreaterThan(1000);
+      if (sequence === 'lifecycle') expect(rows[0]!.recycled).toBeGreaterThan(100);
     }
   });
 

@@ -20,6 +20,12 @@ export interface InternedIds {
    * close together.
    */
   readonly positions: Int32Array | null;
+  /**
+   * With `positions`: where each partition's rows begin in partition order
+   * (`rows[p] … rows[p + 1]`), and where its codes begin (`codes[p] …
+   * codes[p + 1]`): a partition's rows carry only its own codes.
+   */
+  readonly partitions: { readonly rows: Int32Array; readonly codes: Int32Array } | null;
 }
 
 const EMPTY = -1;
@@ -55,7 +61,7 @@ export function internIntegers(
   const ids: number[] = [];
   if (n <= SMALL) {
     internRows(values, 0, n, codes, ids, new Int32Array(tableSize(n)));
-    return { codes, ids, positions: null };
+    return { codes, ids, positions: null, partitions: null };
   }
   // Scatter the rows by the top bits of their hash (a stable counting sort;
   // the hash is computed again rather than kept, to save a column).
@@ -76,10 +82,13 @@ export function internIntegers(
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const slots = new Int32Array(tableSize(largest));
+  const codeStart = new Int32Array(partitions + 1);
   for (let p = 0; p < partitions; p++) {
+    codeStart[p] = ids.length;
     internRows(sorted, start[p]!, start[p + 1]!, codes, ids, slots);
   }
-  return { codes, ids, positions };
+  codeStart[partitions] = ids.length;
+  return { codes, ids, positions, partitions: { rows: start, codes: codeStart } };
 }
 
 /** Whether every value is a safe integer. */
@@ -189,7 +198,7 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
       ids,
       new Int32Array(tableSize(n)),
     );
-    return { codes, ids, positions: null };
+    return { codes, ids, positions: null, partitions: null };
   }
   for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
   const positions = new Int32Array(n);
@@ -199,10 +208,13 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const slots = new Int32Array(tableSize(largest));
+  const codeStart = new Int32Array(partitions + 1);
   for (let p = 0; p < partitions; p++) {
+    codeStart[p] = ids.length;
     internStringRows(sorted, sortedHashes, start[p]!, start[p + 1]!, codes, ids, slots);
   }
-  return { codes, ids, positions };
+  codeStart[partitions] = ids.length;
+  return { codes, ids, positions, partitions: { rows: start, codes: codeStart } };
 }
 
 /** Each string's hash and the rows per partition (`counts[p + 1]`); false when a value is not a non-empty string. */

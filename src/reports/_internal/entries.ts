@@ -9,11 +9,12 @@
 import { groupByLead } from '../../_lib/columns/groupByLead';
 import type { EventColumns } from './events';
 
-/** The entries of every lead. */
+/** The entries of the leads of one partition (codes `codeBase … codeBase + count − 1`). */
 export interface LeadEntries {
   /**
-   * `entries[lead × S + i]`: epoch ms of the lead's entry into stage i, +∞
-   * when it did not reach it (every cell +∞: no funnel event at or before asOf).
+   * `entries[(lead − codeBase) × S + i]`: epoch ms of the lead's entry into
+   * stage i, +∞ when it did not reach it (every cell +∞: no funnel event at
+   * or before asOf).
    */
   readonly entries: Float64Array;
   /** 1 when the lead has an event at stage i later than its entry into stage i + 1: it went back. */
@@ -24,32 +25,114 @@ export interface LeadEntries {
    * row order never matters. Null without segment column.
    */
   readonly segment: Int32Array | null;
+  /** The first lead code of the partition. */
+  readonly codeBase: number;
+  /** The number of lead codes in it. */
+  readonly count: number;
 }
 
-/** The entries of every lead with events at or before `asOf`. */
-export function leadEntries(
+/**
+ * The entries of every lead with events at or before `asOf`, handed over
+ * one partition at a time: when the rows come in hash-partition order
+ * (sparse ids, interned by partitions), each partition's leads need arrays
+ * of their own size only, and stay in cache; otherwise all leads are one
+ * partition. The arrays are reused from partition to partition.
+ */
+export function eachLeadPartition(
   cols: EventColumns,
   asOf: number,
   ordered: boolean,
   stageCount: number,
-): LeadEntries {
-  const leadCount = cols.leadCount;
-  const entries = new Float64Array(leadCount * stageCount).fill(Number.POSITIVE_INFINITY);
-  const recycled = new Uint8Array(leadCount * stageCount);
-  if (ordered) {
-    groupedEntries(cols, asOf, stageCount, entries, recycled);
-  } else {
-    scatterFirsts(cols, asOf, stageCount, entries);
-    suffixMinima(entries, leadCount, stageCount);
-    markRecycled(cols, asOf, stageCount, entries, recycled);
+  visit: (part: LeadEntries) => void,
+): void {
+  const parts = ordered ? null : cols.partitions;
+  if (parts === null) {
+    const leadCount = cols.leadCount;
+    const entries = new Float64Array(leadCount * stageCount).fill(Number.POSITIVE_INFINITY);
+    const recycled = new Uint8Array(leadCount * stageCount);
+    if (ordered) groupedEntries(cols, asOf, stageCount, entries, recycled);
+    else
+      lifecycleEntries(
+        cols,
+        0,
+        cols.lead.length,
+        0,
+        leadCount,
+        asOf,
+        stageCount,
+        entries,
+        recycled,
+      );
+    const segment = segmentsOf(cols, 0, cols.lead.length, 0, leadCount, asOf, null, null);
+    visit({ entries, recycled, segment, codeBase: 0, count: leadCount });
+    return;
   }
-  let segment: Int32Array | null = null;
-  if (cols.segment !== null) {
-    segment = new Int32Array(leadCount).fill(-1);
-    const segmentAt = new Float64Array(leadCount).fill(Number.POSITIVE_INFINITY);
-    scatterSegments(cols, asOf, segmentAt, segment);
+  const partitionCount = parts.rows.length - 1;
+  let largest = 0;
+  for (let p = 0; p < partitionCount; p++) {
+    largest = Math.max(largest, parts.codes[p + 1]! - parts.codes[p]!);
   }
-  return { entries, recycled, segment };
+  const entries = new Float64Array(largest * stageCount);
+  const recycled = new Uint8Array(largest * stageCount);
+  const segmentCodes = cols.segment === null ? null : new Int32Array(largest);
+  const segmentAt = cols.segment === null ? null : new Float64Array(largest);
+  for (let p = 0; p < partitionCount; p++) {
+    const codeBase = parts.codes[p]!;
+    const count = parts.codes[p + 1]! - codeBase;
+    const rowFrom = parts.rows[p]!;
+    const rowTo = parts.rows[p + 1]!;
+    entries.fill(Number.POSITIVE_INFINITY, 0, count * stageCount);
+    recycled.fill(0, 0, count * stageCount);
+    lifecycleEntries(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
+    const segment = segmentsOf(
+      cols,
+      rowFrom,
+      rowTo,
+      codeBase,
+      count,
+      asOf,
+      segmentCodes,
+      segmentAt,
+    );
+    visit({ entries, recycled, segment, codeBase, count });
+  }
+}
+
+/** Lifecycle entries of rows `[rowFrom, rowTo)`, whose leads are codes `codeBase …`. */
+function lifecycleEntries(
+  cols: EventColumns,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
+  count: number,
+  asOf: number,
+  stageCount: number,
+  entries: Float64Array,
+  recycled: Uint8Array,
+): void {
+  scatterFirsts(cols, rowFrom, rowTo, codeBase, asOf, stageCount, entries);
+  suffixMinima(entries, count, stageCount);
+  markRecycled(cols, rowFrom, rowTo, codeBase, asOf, stageCount, entries, recycled);
+}
+
+/** First-touch segments of rows `[rowFrom, rowTo)`, in the arrays given or new ones; null without a segment column. */
+function segmentsOf(
+  cols: EventColumns,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
+  count: number,
+  asOf: number,
+  codes: Int32Array | null,
+  at: Float64Array | null,
+): Int32Array | null {
+  if (cols.segment === null) return null;
+  const segment = codes ?? new Int32Array(count);
+  const segmentAt = at ?? new Float64Array(count);
+  segment.fill(-1, 0, count);
+  segmentAt.fill(Number.POSITIVE_INFINITY, 0, count);
+  scatterSegments(cols, rowFrom, rowTo, codeBase, asOf, segmentAt, segment);
+  return segment;
 }
 
 /** Ordered entries: each lead's rows grouped, walked in time order. */
@@ -152,17 +235,20 @@ function sortByTimeThenStage(
 /** Scatters each lead's first instant per stage: `first[lead × S + stage]`. */
 function scatterFirsts(
   cols: EventColumns,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
   asOf: number,
   stageCount: number,
   first: Float64Array,
 ): void {
   const { lead, stage, at } = cols;
-  for (let row = 0; row < lead.length; row++) {
+  for (let row = rowFrom; row < rowTo; row++) {
     const j = lead[row]!;
     const s = stage[row]!;
     const t = at[row]!;
     if (j < 0 || s < 0 || t > asOf) continue;
-    const k = j * stageCount + s;
+    const k = (j - codeBase) * stageCount + s;
     if (t < first[k]!) first[k] = t;
   }
 }
@@ -183,18 +269,21 @@ function suffixMinima(first: Float64Array, leadCount: number, stageCount: number
 /** Flags (lead, stage i) when the lead has an event at stage i later than its entry into i + 1. */
 function markRecycled(
   cols: EventColumns,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
   asOf: number,
   stageCount: number,
   entries: Float64Array,
   flags: Uint8Array,
 ): void {
   const { lead, stage, at } = cols;
-  for (let row = 0; row < lead.length; row++) {
+  for (let row = rowFrom; row < rowTo; row++) {
     const j = lead[row]!;
     const s = stage[row]!;
     const t = at[row]!;
     if (j < 0 || s < 0 || s + 1 >= stageCount || t > asOf) continue;
-    const k = j * stageCount + s;
+    const k = (j - codeBase) * stageCount + s;
     if (t > entries[k + 1]!) flags[k] = 1;
   }
 }
@@ -202,6 +291,9 @@ function markRecycled(
 /** Each lead's first-touch segment: the earliest (instant, key) of its rows that have one. */
 function scatterSegments(
   cols: EventColumns,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
   asOf: number,
   segmentAt: Float64Array,
   segmentCode: Int32Array,
@@ -209,11 +301,12 @@ function scatterSegments(
   const { lead, at } = cols;
   const segment = cols.segment!;
   const keys = cols.segments.keys;
-  for (let row = 0; row < lead.length; row++) {
-    const j = lead[row]!;
+  for (let row = rowFrom; row < rowTo; row++) {
+    const lead0 = lead[row]!;
+    const j = lead0 - codeBase;
     const code = segment[row]!;
     const t = at[row]!;
-    if (j < 0 || code < 0 || t > asOf) continue;
+    if (lead0 < 0 || code < 0 || t > asOf) continue;
     const was = segmentAt[j]!;
     if (
       t < was ||

@@ -41,6 +41,12 @@ export interface EventColumns {
   /** The latest instant of a kept row, −∞ when there is none. */
   readonly maxAt: number;
   readonly issues: LeadMathIssue[];
+  /**
+   * When the rows come in hash-partition order: where each partition's rows
+   * and lead codes begin (see `internIntegers`), so that leads can be
+   * handled one partition at a time; null otherwise.
+   */
+  readonly partitions: { readonly rows: Int32Array; readonly codes: Int32Array } | null;
 }
 
 /** What reading needs to know. */
@@ -122,6 +128,7 @@ export function readEventObjects(
     leadIds: ids.ids,
     maxAt,
     issues,
+    partitions: null,
   };
 }
 
@@ -293,6 +300,7 @@ function readGoodColumns(
   let leadIds: (string | number)[] | null;
   // Each row's place in the order the ids were interned in, when not row order.
   let positions: Int32Array | null = null;
+  let partitions: EventColumns['partitions'] = null;
   const dense = denseIdCount(ids);
   if (dense >= 0) {
     // Read only from here on: an Int32Array is used as it is.
@@ -311,6 +319,7 @@ function readGoodColumns(
     leadCount = interned.ids.length;
     leadIds = interned.ids;
     positions = interned.positions;
+    partitions = interned.partitions;
   }
   // Segments: strings, numbers, booleans, or nothing.
   const segments = new KeyGroups();
@@ -339,6 +348,7 @@ function readGoodColumns(
     leadIds,
     maxAt,
     issues: [],
+    partitions,
   };
 }
 
@@ -463,5 +473,6 @@ export function readEventColumns(
     leadIds: index === null ? null : index.ids,
     maxAt,
     issues,
+    partitions: null,
   };
 }

@@ -12,7 +12,7 @@ import { twoSidedZ } from '../../_lib/stats/normal';
 import { quantilesInPlace } from '../../_lib/stats/quantile';
 import { wilsonBounds } from '../../_lib/stats/wilson';
 import { fail } from '../../errors';
-import { leadEntries } from './entries';
+import { eachLeadPartition } from './entries';
 import type { EventColumns } from './events';
 
 /** The rules of one report, read and checked. */
@@ -259,26 +259,24 @@ export function computeFunnel(
     from: rules.from,
     to: rules.to,
   };
-  const { entries, recycled, segment } = leadEntries(cols, asOf, ordered, stageCount);
-  for (let j = 0; j < cols.leadCount; j++) {
-    const base = j * stageCount;
-    const e0 = entries[base]!;
-    if (e0 === Number.POSITIVE_INFINITY) continue; // no funnel event (or none at stage 0 when ordered)
-    if (cohort) {
-      if (e0 < rules.from || e0 >= rules.to) continue;
-      total.countCohort(entries, base, recycled, step);
-      if (rules.segmented) {
-        segmentOfLead(j, segment === null ? -1 : segment[j]!).countCohort(
-          entries,
-          base,
-          recycled,
-          step,
-        );
+  eachLeadPartition(cols, asOf, ordered, stageCount, (part) => {
+    const { entries, recycled, segment, codeBase, count } = part;
+    for (let local = 0; local < count; local++) {
+      const base = local * stageCount;
+      const e0 = entries[base]!;
+      if (e0 === Number.POSITIVE_INFINITY) continue; // no funnel event (or none at stage 0 when ordered)
+      const j = codeBase + local;
+      const segmentCode = segment === null ? -1 : segment[local]!;
+      if (cohort) {
+        if (e0 < rules.from || e0 >= rules.to) continue;
+        total.countCohort(entries, base, recycled, step);
+        if (rules.segmented)
+          segmentOfLead(j, segmentCode).countCohort(entries, base, recycled, step);
+      } else if (total.countPeriod(entries, base, step) && rules.segmented) {
+        segmentOfLead(j, segmentCode).countPeriod(entries, base, step);
       }
-    } else if (total.countPeriod(entries, base, step) && rules.segmented) {
-      segmentOfLead(j, segment === null ? -1 : segment[j]!).countPeriod(entries, base, step);
     }
-  }
+  });
 
   const finish = (tally: Tally) => (cohort ? cohortRows(tally, rules) : periodRows(tally, rules));
   let segments: ComputedFunnel<CohortRow | PeriodRow>['segments'] = null;

@@ -90,11 +90,13 @@ describe('interning a column of ids', () => {
       codes: Int32Array.of(0, 1, 0),
       ids: ['b', 'a'],
       positions: null,
+      partitions: null,
     });
     expect(internIntegers(Uint32Array.of(4_000_000_000, 7, 4_000_000_000))).toEqual({
       codes: Int32Array.of(0, 1, 0),
       ids: [4_000_000_000, 7],
       positions: null,
+      partitions: null,
     });
   });
 });
