@@ -455,6 +455,22 @@ describe('bad events', () => {
     expect(report.leads).toBe(2); // a and c
   });
 
+  it('in columns are left out and listed by cell with onInvalid: collect', () => {
+    const report = funnelReport(
+      {
+        leadId: Int32Array.of(1, 1, 2, 3),
+        stage: Uint8Array.of(0, 1, 7, 0),
+        at: Float64Array.of(T, T + DAY, T, T + 0.5),
+      },
+      { stages, onInvalid: 'collect', asOf: T + 2 * DAY },
+    ) as FunnelCohortReport;
+    expect(report.issues!.map((i) => [i.row, i.code, i.field])).toEqual([
+      [2, 'UNKNOWN_STAGE', 'stage'],
+      [3, 'INVALID_DATE', 'at'],
+    ]);
+    expect([report.leads, report.stages[0]!.advanced]).toEqual([1, 1]);
+  });
+
   it('options are checked, unknown keys with a suggestion', () => {
     const error = catchLeadMathError(() => funnelReport([], { stages, windw: 3 } as never));
     expect(error.details.path).toBe('options.windw');
