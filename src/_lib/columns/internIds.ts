@@ -11,7 +11,8 @@
 export interface InternedIds {
   /** The code of each row, or, when `positions` is not null, of row i at `positions[i]`. */
   readonly codes: Int32Array;
-  readonly ids: (string | number)[];
+  /** The id of each code (for integer columns a `Float64Array`: no array of numbers is built). */
+  readonly ids: ArrayLike<string | number>;
   /**
    * For a column interned by partitions: each row's place in partition
    * order (each partition's rows in row order), so that a caller can carry
@@ -58,10 +59,10 @@ export function internIntegers(
   const n = values.length;
   if (values instanceof Float64Array && !allSafeIntegers(values)) return null;
   const codes = new Int32Array(n);
-  const ids: number[] = [];
+  const keys = new Float64Array(n);
   if (n <= SMALL) {
-    internRows(values, 0, n, codes, ids, new Int32Array(tableSize(n)));
-    return { codes, ids, positions: null, partitions: null };
+    const count = internRows(values, 0, n, codes, keys, 0, new Int32Array(tableSize(n)));
+    return { codes, ids: keys.subarray(0, count), positions: null, partitions: null };
   }
   // Scatter the rows by the top bits of their hash (a stable counting sort;
   // the hash is computed again rather than kept, to save a column).
@@ -83,12 +84,18 @@ export function internIntegers(
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const slots = new Int32Array(tableSize(largest));
   const codeStart = new Int32Array(partitions + 1);
+  let count = 0;
   for (let p = 0; p < partitions; p++) {
-    codeStart[p] = ids.length;
-    internRows(sorted, start[p]!, start[p + 1]!, codes, ids, slots);
+    codeStart[p] = count;
+    count = internRows(sorted, start[p]!, start[p + 1]!, codes, keys, count, slots);
   }
-  codeStart[partitions] = ids.length;
-  return { codes, ids, positions, partitions: { rows: start, codes: codeStart } };
+  codeStart[partitions] = count;
+  return {
+    codes,
+    ids: keys.subarray(0, count),
+    positions,
+    partitions: { rows: start, codes: codeStart },
+  };
 }
 
 /** Whether every value is a safe integer. */
@@ -132,38 +139,42 @@ function scatterRows(
 /**
  * Interns `values[from, to)` (one partition, or the whole column) with an
  * open-addressing table of codes (`slots`, cleared here), giving new ids
- * the next codes; the code of `values[k]` goes to `codes[k]`.
+ * the next codes: the code of `values[k]` goes to `codes[k]`, and each new
+ * id to `keys[code]` (a typed array: no boxing, no growth). Returns the
+ * number of codes given so far.
  */
 function internRows(
   values: Int32Array | Uint32Array | Float64Array,
   from: number,
   to: number,
   codes: Int32Array,
-  ids: number[],
+  keys: Float64Array,
+  count: number,
   slots: Int32Array,
-): void {
+): number {
   const size = tableSize(to - from);
   const mask = size - 1;
   slots.fill(EMPTY, 0, size);
+  let next = count;
   for (let k = from; k < to; k++) {
     const v = values[k]!;
     let slot = hashOf(v) & mask;
     for (;;) {
       const code = slots[slot]!;
       if (code === EMPTY) {
-        const next = ids.length;
-        ids.push(v);
+        keys[next] = v;
         slots[slot] = next;
-        codes[k] = next;
+        codes[k] = next++;
         break;
       }
-      if (ids[code] === v) {
+      if (keys[code] === v) {
         codes[k] = code;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
+  return next;
 }
 
 /** A 32-bit FNV-1a hash of a string's UTF-16 code units, mixed. */

@@ -37,7 +37,7 @@ export interface EventColumns {
   /** Number of lead codes. */
   readonly leadCount: number;
   /** The id of each lead code, or null when the codes are the ids themselves. */
-  readonly leadIds: readonly (string | number)[] | null;
+  readonly leadIds: ArrayLike<string | number> | null;
   /** The latest instant of a kept row, −∞ when there is none. */
   readonly maxAt: number;
   readonly issues: LeadMathIssue[];
@@ -297,7 +297,7 @@ function readGoodColumns(
   // Ids: used as they are when already dense, else interned once.
   let lead: Int32Array;
   let leadCount: number;
-  let leadIds: (string | number)[] | null;
+  let leadIds: ArrayLike<string | number> | null;
   // Each row's place in the order the ids were interned in, when not row order.
   let positions: Int32Array | null = null;
   let partitions: EventColumns['partitions'] = null;
