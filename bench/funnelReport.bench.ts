@@ -161,6 +161,14 @@ try {
   const imported = (await import('nodejs-polars')) as unknown as Polars & { default?: Polars };
   const pl = imported.default ?? imported;
   const frame = pl.DataFrame({ lead_id: sparse, stage, t: at });
+  // The 0.24 typings declare quantile(q) alone; the binding takes the
+  // interpolation too (the figures agree with the naive ones only with it).
+  type Expr = ReturnType<typeof pl.col>;
+  const linear = (column: string, p: number): Expr =>
+    (pl.col(column) as unknown as { quantile(p: number, how: 'linear'): Expr }).quantile(
+      p,
+      'linear',
+    );
   polars = () => {
     const firsts = frame
       .filter(pl.col('t').lessThanEquals(ASOF))
@@ -176,10 +184,7 @@ try {
       const steps = entries[i]!.join(entries[i + 1]!, { on: 'lead_id', suffix: '_next' }).select(
         pl.col('e_next').minus(pl.col('e')).alias('lag'),
       );
-      const q = steps.select(
-        pl.col('lag').quantile(0.5, 'linear').alias('median'),
-        pl.col('lag').quantile(0.9, 'linear').alias('p90'),
-      );
+      const q = steps.select(linear('lag', 0.5).alias('median'), linear('lag', 0.9).alias('p90'));
       return [
         entries[i]!.height,
         steps.height,
