@@ -1,4 +1,4 @@
-import { KeyGroups } from '../_lib/columns/groupByKey';
+import { groupKeyOf, KeyGroups } from '../_lib/columns/groupByKey';
 import { quantilesInPlace } from '../_lib/stats/quantile';
 import { DEFAULT_Z, wilsonBounds } from '../_lib/stats/wilson';
 import { rowNonEmptyString, rowObject, rowPath } from '../_lib/validate/instants';
@@ -109,16 +109,17 @@ const BREACHED = 3;
 
 /** The group key of a field: `null` when missing, null or empty. */
 function groupKey(fn: string, i: number, field: string, value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return fail(
-    'INVALID_ARGUMENT',
-    fn,
-    rowPath('items', i, field),
-    value,
-    'a string, number or boolean to group by',
-  );
+  const key = groupKeyOf(value);
+  if (key === undefined) {
+    fail(
+      'INVALID_ARGUMENT',
+      fn,
+      rowPath('items', i, field),
+      value,
+      'a string, number or boolean to group by',
+    );
+  }
+  return key;
 }
 
 /** Rows 0 … n − 1 but those of `issues` (listed in row order, as the row loop finds them). */

@@ -46,3 +46,16 @@ export class KeyGroups {
       });
   }
 }
+
+/**
+ * The group key of a field's value, by the one rule every report groups by:
+ * a string as it is, a number or boolean as its string, `null` for a
+ * missing, null or empty value, and `undefined` for anything else (the
+ * caller reports it).
+ */
+export function groupKeyOf(value: unknown): string | null | undefined {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}

@@ -6,7 +6,7 @@
  * is read; a bad row throws naming its index, or, when collecting, is left
  * out (lead code −1) and listed.
  */
-import { KeyGroups } from '../../_lib/columns/groupByKey';
+import { groupKeyOf, KeyGroups } from '../../_lib/columns/groupByKey';
 import { ID_EXPECTED, IdIndex, rowIdKey } from '../../_lib/columns/ids';
 import { internIntegers, internStrings } from '../../_lib/columns/internIds';
 import { columnMax } from '../../_lib/columns/typedArrays';
@@ -60,10 +60,11 @@ export interface ReadEventsOptions {
 
 /** A segment value as its key: null for missing, null or empty; a string, number or boolean as a string. */
 function segmentKey(fn: string, path: () => string, value: unknown): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return fail('INVALID_ARGUMENT', fn, path(), value, 'a string, number or boolean (or null)');
+  const key = groupKeyOf(value);
+  if (key === undefined) {
+    fail('INVALID_ARGUMENT', fn, path(), value, 'a string, number or boolean (or null)');
+  }
+  return key;
 }
 
 /** Stage codes by name: funnel stages 0 … S − 1, outcomes −1. */
@@ -327,12 +328,9 @@ function readGoodColumns(
   if (segmentColumn !== null) {
     segment = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const v = segmentColumn[i];
-      if (v === undefined || v === null || v === '') segment[i] = -1;
-      else if (typeof v === 'string') segment[i] = segments.codeOf(v);
-      else if (typeof v === 'number' || typeof v === 'boolean')
-        segment[i] = segments.codeOf(String(v));
-      else return null;
+      const key = groupKeyOf(segmentColumn[i]);
+      if (key === undefined) return null;
+      segment[i] = key === null ? -1 : segments.codeOf(key);
     }
   }
   // Interned by hash partitions: carry the other columns into the same
