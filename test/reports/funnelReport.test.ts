@@ -399,6 +399,16 @@ describe('columns', () => {
       // Ids given half as numbers, half as strings go row by row, in one piece: the same report.
       const mixed = Array.from(leadId, (v, i) => (i % 2 === 0 ? v : String(v)));
       expect(funnelReport({ leadId: mixed, stage, at, source }, opts)).toEqual(fromInts);
+      // The same leads as dense ids (put into partitions by id range), and the
+      // stages as names and as 16-bit codes: the same report.
+      expect(new Set(leadId).size).toBe(25_000);
+      const dense = Int32Array.from({ length: n }, (_, i) => i % 25_000);
+      expect(funnelReport({ leadId: dense, stage, at, source }, opts)).toEqual(fromInts);
+      const names = Array.from(stage, (c) => stages[c]!);
+      expect(funnelReport({ leadId, stage: names, at, source }, opts)).toEqual(fromInts);
+      expect(
+        funnelReport({ leadId: dense, stage: Uint16Array.from(stage), at, source }, opts),
+      ).toEqual(fromInts);
       const rows = (fromInts as FunnelCohortReport).stages;
       expect(rows[1]!.reached).toBeGreaterThan(1000);
       if (sequence === 'lifecycle') expect(rows[0]!.recycled).toBeGreaterThan(100);

@@ -11,7 +11,11 @@
 export interface InternedIds {
   /** The code of each row, or, when `positions` is not null, of row i at `positions[i]`. */
   readonly codes: Int32Array;
-  /** The id of each code (for integer columns a `Float64Array`: no array of numbers is built). */
+  /**
+   * The id of each code: for integer columns a typed array of the column's
+   * own type (no array of numbers is built), for a large column a view of
+   * the same buffer the rows were sorted into (no second copy).
+   */
   readonly ids: ArrayLike<string | number>;
   /**
    * For a column interned by partitions: each row's place in partition
@@ -40,8 +44,10 @@ function hashOf(v: number): number {
   return h;
 }
 
-/** Rows per partition below which one table for the whole column stays in cache anyway. */
+/** Rows up to which one table for the whole column stays in cache anyway: no partitions. */
 const SMALL = 1 << 15;
+/** Columns longer than this are put into partitions (see {@link internIntegers}, {@link partitionDense}). */
+export const PARTITIONED_FROM = SMALL;
 const PARTITION_BITS = 8;
 
 /**
@@ -59,8 +65,8 @@ export function internIntegers(
   const n = values.length;
   if (values instanceof Float64Array && !allSafeIntegers(values)) return null;
   const codes = new Int32Array(n);
-  const keys = new Float64Array(n);
   if (n <= SMALL) {
+    const keys = emptyLike(values, n);
     const count = internRows(values, 0, n, codes, keys, 0, new Int32Array(tableSize(n)));
     return { codes, ids: keys.subarray(0, count), positions: null, partitions: null };
   }
@@ -73,29 +79,38 @@ export function internIntegers(
   // The values themselves are scattered, so that each partition is then
   // read in one sequential run.
   const positions = new Int32Array(n);
-  const sorted =
-    values instanceof Float64Array
-      ? new Float64Array(n)
-      : values instanceof Uint32Array
-        ? new Uint32Array(n)
-        : new Int32Array(n);
+  const sorted = emptyLike(values, n);
   scatterRows(values, start, positions, sorted);
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const slots = new Int32Array(tableSize(largest));
   const codeStart = new Int32Array(partitions + 1);
   let count = 0;
+  // The ids are written over the sorted rows already read: a new id gets
+  // code `count`, and fewer codes than rows have been given before any row.
   for (let p = 0; p < partitions; p++) {
     codeStart[p] = count;
-    count = internRows(sorted, start[p]!, start[p + 1]!, codes, keys, count, slots);
+    count = internRows(sorted, start[p]!, start[p + 1]!, codes, sorted, count, slots);
   }
   codeStart[partitions] = count;
   return {
     codes,
-    ids: keys.subarray(0, count),
+    ids: sorted.subarray(0, count),
     positions,
     partitions: { rows: start, codes: codeStart },
   };
+}
+
+/** A zeroed typed array of the same type as `values`. */
+function emptyLike(
+  values: Int32Array | Uint32Array | Float64Array,
+  n: number,
+): Int32Array | Uint32Array | Float64Array {
+  return values instanceof Float64Array
+    ? new Float64Array(n)
+    : values instanceof Uint32Array
+      ? new Uint32Array(n)
+      : new Int32Array(n);
 }
 
 /** Whether every value is a safe integer. */
@@ -140,15 +155,16 @@ function scatterRows(
  * Interns `values[from, to)` (one partition, or the whole column) with an
  * open-addressing table of codes (`slots`, cleared here), giving new ids
  * the next codes: the code of `values[k]` goes to `codes[k]`, and each new
- * id to `keys[code]` (a typed array: no boxing, no growth). Returns the
- * number of codes given so far.
+ * id to `keys[code]` (a typed array: no boxing, no growth; it may be
+ * `values` itself, as a code never exceeds its row). Returns the number of
+ * codes given so far.
  */
 function internRows(
   values: Int32Array | Uint32Array | Float64Array,
   from: number,
   to: number,
   codes: Int32Array,
-  keys: Float64Array,
+  keys: Int32Array | Uint32Array | Float64Array,
   count: number,
   slots: Int32Array,
 ): number {
@@ -198,17 +214,19 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   const start = new Int32Array(partitions + 1);
   if (!hashStrings(values, hashes, start)) return null;
   const codes = new Int32Array(n);
-  const ids: string[] = [];
   if (n <= SMALL) {
-    internStringRows(
+    const ids: string[] = [];
+    const count = internStringRows(
       values as readonly string[],
       hashes,
       0,
       n,
       codes,
       ids,
+      0,
       new Int32Array(tableSize(n)),
     );
+    ids.length = count;
     return { codes, ids, positions: null, partitions: null };
   }
   for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
@@ -220,12 +238,24 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const slots = new Int32Array(tableSize(largest));
   const codeStart = new Int32Array(partitions + 1);
+  // As for integers, the ids are written over the sorted rows already read.
+  let count = 0;
   for (let p = 0; p < partitions; p++) {
-    codeStart[p] = ids.length;
-    internStringRows(sorted, sortedHashes, start[p]!, start[p + 1]!, codes, ids, slots);
+    codeStart[p] = count;
+    count = internStringRows(
+      sorted,
+      sortedHashes,
+      start[p]!,
+      start[p + 1]!,
+      codes,
+      sorted,
+      count,
+      slots,
+    );
   }
-  codeStart[partitions] = ids.length;
-  return { codes, ids, positions, partitions: { rows: start, codes: codeStart } };
+  codeStart[partitions] = count;
+  sorted.length = count;
+  return { codes, ids: sorted, positions, partitions: { rows: start, codes: codeStart } };
 }
 
 /** Each string's hash and the rows per partition (`counts[p + 1]`); false when a value is not a non-empty string. */
@@ -266,29 +296,86 @@ function internStringRows(
   from: number,
   to: number,
   codes: Int32Array,
-  ids: string[],
+  keys: string[],
+  count: number,
   slots: Int32Array,
-): void {
+): number {
   const size = tableSize(to - from);
   const mask = size - 1;
   slots.fill(EMPTY, 0, size);
+  let next = count;
   for (let k = from; k < to; k++) {
     const v = values[k]!;
     let slot = hashes[k]! & mask;
     for (;;) {
       const code = slots[slot]!;
       if (code === EMPTY) {
-        const next = ids.length;
-        ids.push(v);
+        keys[next] = v;
         slots[slot] = next;
-        codes[k] = next;
+        codes[k] = next++;
         break;
       }
-      if (ids[code] === v) {
+      if (keys[code] === v) {
         codes[k] = code;
         break;
       }
       slot = (slot + 1) & mask;
     }
+  }
+  return next;
+}
+
+/** Rows of a column of dense ids put into partitions by id range. */
+export interface DensePartitions {
+  /** The id (the code) of each row in partition order. */
+  readonly codes: Int32Array;
+  /** Each row's place in partition order (see {@link InternedIds.positions}). */
+  readonly positions: Int32Array;
+  /** Where each partition's rows and codes begin (see {@link InternedIds.partitions}). */
+  readonly partitions: { readonly rows: Int32Array; readonly codes: Int32Array };
+}
+
+/**
+ * Puts the rows of a column of ids already dense (`0 … count − 1`) into at
+ * most 256 partitions of consecutive ids, by a stable counting sort: the
+ * same order as {@link internIntegers} gives sparse ids, without a hash,
+ * so that per-lead arrays can be made one partition at a time. Every value
+ * must be in `[0, count)` (the caller has checked).
+ */
+export function partitionDense(values: Int32Array, count: number): DensePartitions {
+  const n = values.length;
+  let shift = 0;
+  while (count > 2 ** (shift + PARTITION_BITS)) shift++;
+  const partitions = Math.max(1, Math.ceil(count / 2 ** shift));
+  const start = new Int32Array(partitions + 1);
+  countRanges(values, shift, start);
+  for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
+  const positions = new Int32Array(n);
+  const codes = new Int32Array(n);
+  scatterRanges(values, shift, start, positions, codes);
+  const codeStart = new Int32Array(partitions + 1);
+  for (let p = 0; p <= partitions; p++) codeStart[p] = Math.min(p * 2 ** shift, count);
+  return { codes, positions, partitions: { rows: start, codes: codeStart } };
+}
+
+/** The number of rows per id range, in `counts[p + 1]`. */
+function countRanges(values: Int32Array, shift: number, counts: Int32Array): void {
+  for (let i = 0; i < values.length; i++) counts[(values[i]! >>> shift) + 1]!++;
+}
+
+/** Each row's place in range order, and the ids in that order. */
+function scatterRanges(
+  values: Int32Array,
+  shift: number,
+  start: Int32Array,
+  positions: Int32Array,
+  sorted: Int32Array,
+): void {
+  const fill = start.slice(0, start.length - 1);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const place = fill[v >>> shift]!++;
+    positions[i] = place;
+    sorted[place] = v;
   }
 }

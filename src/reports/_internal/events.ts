@@ -8,7 +8,12 @@
  */
 import { groupKeyOf, KeyGroups } from '../../_lib/columns/groupByKey';
 import { ID_EXPECTED, IdIndex, rowIdKey } from '../../_lib/columns/ids';
-import { internIntegers, internStrings } from '../../_lib/columns/internIds';
+import {
+  internIntegers,
+  internStrings,
+  PARTITIONED_FROM,
+  partitionDense,
+} from '../../_lib/columns/internIds';
 import { columnMax } from '../../_lib/columns/typedArrays';
 import {
   END_INSTANT_MS,
@@ -187,19 +192,49 @@ function denseNumbers(ids: Uint32Array | Float64Array, limit: number): number {
   return max + 1;
 }
 
-/** Funnel stage codes from `Uint8Array` codes (outcomes −1); one loop per array type. */
-function stageFromUint8(codes: Uint8Array, stageCount: number, out: Int16Array): void {
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    out[i] = c < stageCount ? c : -1;
+/**
+ * Stage codes as funnel stages (codes of outcomes, at `stageCount` and
+ * above, as −1), each written at `positions[i]` when given: one loop per
+ * array type and order.
+ */
+function stageFromUint8(
+  codes: Uint8Array,
+  stageCount: number,
+  positions: Int32Array | null,
+): Int16Array {
+  const out = new Int16Array(codes.length);
+  if (positions === null) {
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      out[i] = c < stageCount ? c : -1;
+    }
+  } else {
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      out[positions[i]!] = c < stageCount ? c : -1;
+    }
   }
+  return out;
 }
 
-function stageFromUint16(codes: Uint16Array, stageCount: number, out: Int16Array): void {
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    out[i] = c < stageCount ? c : -1;
+function stageFromUint16(
+  codes: Uint16Array,
+  stageCount: number,
+  positions: Int32Array | null,
+): Int16Array {
+  const out = new Int16Array(codes.length);
+  if (positions === null) {
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      out[i] = c < stageCount ? c : -1;
+    }
+  } else {
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i]!;
+      out[positions[i]!] = c < stageCount ? c : -1;
+    }
   }
+  return out;
 }
 
 /** Stage codes from names; false at the first unknown name. */
@@ -281,33 +316,41 @@ function readGoodColumns(
   const n = ats.length;
   const names = [...options.stages, ...options.outcomes];
   const stageCount = options.stages.length;
-  // Stages: codes below the number of names, or names.
-  const stage = new Int16Array(n);
-  if (stages instanceof Uint8Array) {
+  // Stages: codes below the number of names, or names (read into codes here).
+  let named: Int16Array | null = null;
+  if (stages instanceof Uint8Array || stages instanceof Uint16Array) {
     if (columnMax(stages) >= names.length) return null;
-    stageFromUint8(stages, stageCount, stage);
-  } else if (stages instanceof Uint16Array) {
-    if (columnMax(stages) >= names.length) return null;
-    stageFromUint16(stages, stageCount, stage);
-  } else if (!stageFromNames(stages, stageCodes(options), stage)) {
-    return null;
+  } else {
+    named = new Int16Array(n);
+    if (!stageFromNames(stages, stageCodes(options), named)) return null;
   }
   // Instants: whole milliseconds in the supported range.
   const maxAt = maxInstant(ats);
   if (Number.isNaN(maxAt)) return null;
-  // Ids: used as they are when already dense, else interned once.
+  // Ids: codes as they are when already dense, else interned once. A large
+  // column is put into partitions (by id range, or by hash when interned),
+  // and every other column is carried into that order as it is read, so
+  // that every later pass over the rows touches one partition's leads at a
+  // time (no row index leaves this path: every cell was good).
   let lead: Int32Array;
   let leadCount: number;
   let leadIds: ArrayLike<string | number> | null;
-  // Each row's place in the order the ids were interned in, when not row order.
   let positions: Int32Array | null = null;
   let partitions: EventColumns['partitions'] = null;
   const dense = denseIdCount(ids);
   if (dense >= 0) {
     // Read only from here on: an Int32Array is used as it is.
-    lead = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
+    const codes = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
     leadCount = dense;
     leadIds = null;
+    if (n > PARTITIONED_FROM) {
+      const placed = partitionDense(codes, dense);
+      lead = placed.codes;
+      positions = placed.positions;
+      partitions = placed.partitions;
+    } else {
+      lead = codes;
+    }
   } else {
     const interned =
       ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array
@@ -322,6 +365,14 @@ function readGoodColumns(
     positions = interned.positions;
     partitions = interned.partitions;
   }
+  const stage =
+    named !== null
+      ? positions === null
+        ? named
+        : placeInt16(named, positions)
+      : stages instanceof Uint8Array
+        ? stageFromUint8(stages, stageCount, positions)
+        : stageFromUint16(stages as Uint16Array, stageCount, positions);
   // Segments: strings, numbers, booleans, or nothing.
   const segments = new KeyGroups();
   let segment: Int32Array | null = null;
@@ -330,17 +381,14 @@ function readGoodColumns(
     for (let i = 0; i < n; i++) {
       const key = groupKeyOf(segmentColumn[i]);
       if (key === undefined) return null;
-      segment[i] = key === null ? -1 : segments.codeOf(key);
+      segment[positions === null ? i : positions[i]!] = key === null ? -1 : segments.codeOf(key);
     }
   }
-  // Interned by hash partitions: carry the other columns into the same
-  // order, so that every later pass over the rows touches one partition's
-  // leads at a time (no row index leaves this path: every cell was good).
   return {
     lead,
-    stage: positions === null ? stage : placeInt16(stage, positions),
+    stage,
     at: positions === null ? ats : placeFloat64(ats, positions),
-    segment: positions === null || segment === null ? segment : placeInt32(segment, positions),
+    segment,
     segments,
     leadCount,
     leadIds,
@@ -353,12 +401,6 @@ function readGoodColumns(
 /** `out[positions[i]] = column[i]`: a column carried into another row order. */
 function placeInt16(column: Int16Array, positions: Int32Array): Int16Array {
   const out = new Int16Array(positions.length);
-  for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
-  return out;
-}
-
-function placeInt32(column: Int32Array, positions: Int32Array): Int32Array {
-  const out = new Int32Array(positions.length);
   for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
   return out;
 }

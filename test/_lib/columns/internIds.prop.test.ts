@@ -1,6 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { internIntegers, internStrings } from '../../../src/_lib/columns/internIds';
+import {
+  internIntegers,
+  internStrings,
+  partitionDense,
+} from '../../../src/_lib/columns/internIds';
 
 /** The plain oracle: codes in order of first appearance, through a Map. */
 function byMap(values: ArrayLike<unknown>): { codes: number[]; ids: unknown[] } {
@@ -94,9 +98,43 @@ describe('interning a column of ids', () => {
     });
     expect(internIntegers(Uint32Array.of(4_000_000_000, 7, 4_000_000_000))).toEqual({
       codes: Int32Array.of(0, 1, 0),
-      ids: Float64Array.of(4_000_000_000, 7),
+      ids: Uint32Array.of(4_000_000_000, 7),
       positions: null,
       partitions: null,
     });
   });
+
+  test.prop({
+    count: fc.integer({ min: 1, max: 5000 }),
+    seeds: fc.array(fc.nat(), { minLength: 1, maxLength: 400 }),
+  })(
+    'puts dense ids into at most 256 ranges of consecutive ids, each range in row order',
+    ({ count, seeds }) => {
+      const values = Int32Array.from(seeds, (s) => s % count);
+      const got = partitionDense(values, count);
+      const { rows, codes } = got.partitions;
+      const parts = rows.length - 1;
+      expect(parts).toBeLessThanOrEqual(256);
+      expect(codes[0]).toBe(0);
+      expect(codes[parts]).toBe(count);
+      // The oracle: rows sorted by range (the range of width w holding each id), stable.
+      const width = codes[1]!;
+      // The narrowest power of two whose 256 ranges hold every id.
+      expect(Number.isInteger(Math.log2(width))).toBe(true);
+      expect(width * 256).toBeGreaterThanOrEqual(count);
+      if (width > 1) expect((width / 2) * 256).toBeLessThan(count);
+      const want = Array.from(values.keys()).sort(
+        (a, b) => Math.floor(values[a]! / width) - Math.floor(values[b]! / width) || a - b,
+      );
+      expect(Array.from(got.codes)).toEqual(want.map((i) => values[i]!));
+      want.forEach((row, place) => {
+        expect(got.positions[row]).toBe(place);
+      });
+      for (let p = 0; p < parts; p++) {
+        for (let k = rows[p]!; k < rows[p + 1]!; k++) {
+          expect(got.codes[k]! >= codes[p]! && got.codes[k]! < codes[p + 1]!).toBe(true);
+        }
+      }
+    },
+  );
 });
