@@ -193,12 +193,24 @@ function internRows(
   return next;
 }
 
-/** A 32-bit FNV-1a hash of a string's UTF-16 code units, mixed. */
+/**
+ * A 32-bit hash of a string's UTF-16 code units: FNV-1a over pairs of code
+ * units (half the multiplications of one per unit), the length mixed in,
+ * then a final avalanche so that the top bits (the partition) and the low
+ * bits (the slot) both depend on every unit.
+ */
 function hashString(v: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+  const n = v.length;
+  let h = (0x811c9dc5 ^ n) | 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    h = Math.imul(h ^ (v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16)), 0x01000193);
+  }
+  if (i < n) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
-  return Math.imul(h, 0x7feb352d);
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x846ca68b);
 }
 
 /**
@@ -225,6 +237,7 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
       ids,
       0,
       new Int32Array(tableSize(n)),
+      new Int32Array(tableSize(n)),
     );
     ids.length = count;
     return { codes, ids, positions: null, partitions: null };
@@ -237,6 +250,7 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const slots = new Int32Array(tableSize(largest));
+  const slotHashes = new Int32Array(slots.length);
   const codeStart = new Int32Array(partitions + 1);
   // As for integers, the ids are written over the sorted rows already read.
   let count = 0;
@@ -251,6 +265,7 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
       sorted,
       count,
       slots,
+      slotHashes,
     );
   }
   codeStart[partitions] = count;
@@ -289,7 +304,11 @@ function scatterStrings(
   }
 }
 
-/** {@link internRows} for strings, with their hashes computed once. */
+/**
+ * {@link internRows} for strings, with their hashes computed once; a slot
+ * keeps its string's hash next to its code (`slotHashes`), so that a probe
+ * reads another string only when the hashes agree.
+ */
 function internStringRows(
   values: readonly string[],
   hashes: Int32Array,
@@ -299,6 +318,7 @@ function internStringRows(
   keys: string[],
   count: number,
   slots: Int32Array,
+  slotHashes: Int32Array,
 ): number {
   const size = tableSize(to - from);
   const mask = size - 1;
@@ -306,16 +326,18 @@ function internStringRows(
   let next = count;
   for (let k = from; k < to; k++) {
     const v = values[k]!;
-    let slot = hashes[k]! & mask;
+    const h = hashes[k]!;
+    let slot = h & mask;
     for (;;) {
       const code = slots[slot]!;
       if (code === EMPTY) {
         keys[next] = v;
         slots[slot] = next;
+        slotHashes[slot] = h;
         codes[k] = next++;
         break;
       }
-      if (keys[code] === v) {
+      if (slotHashes[slot] === h && keys[code] === v) {
         codes[k] = code;
         break;
       }

@@ -172,14 +172,14 @@ function denseIdCount(ids: ArrayLike<unknown>): number {
 
 /** {@link denseIdCount} for `Int32Array` ids: the range alone decides (one loop per type). */
 function denseInt32(ids: Int32Array, limit: number): number {
-  let min = 0;
   let max = -1;
   for (let i = 0; i < ids.length; i++) {
     const v = ids[i]!;
-    if (v < min) min = v;
+    // A negative id reads as 2^32 + v: out of range too. Sparse ids stop here at once.
+    if (v >>> 0 >= limit) return -1;
     if (v > max) max = v;
   }
-  return min < 0 || max >= limit ? -1 : max + 1;
+  return max + 1;
 }
 
 function denseNumbers(ids: Uint32Array | Float64Array, limit: number): number {

@@ -321,7 +321,8 @@ function cohortRows(tally: Tally, rules: FunnelRules): GroupResult<CohortRow> {
     const obs = tally.observations[i]!;
     let timeToNext: CohortRow['timeToNext'] = null;
     if (!lastStage && obs.lagCount > 0) {
-      const q = quantilesInPlace(obs.lags.slice(0, obs.lagCount), obs.lagCount, ps) as number[];
+      // Selected in place: the tally is read once.
+      const q = quantilesInPlace(obs.lags.subarray(0, obs.lagCount), obs.lagCount, ps) as number[];
       timeToNext = {
         count: obs.lagCount,
         median: q[0]!,
