@@ -1,10 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import {
-  internIntegers,
-  internStrings,
-  partitionDense,
-} from '../../../src/_lib/columns/internIds';
+import { internIntegers, internStrings, partitionDense } from '../../../src/_lib/columns/internIds';
 
 /** The plain oracle: codes in order of first appearance, through a Map. */
 function byMap(values: ArrayLike<unknown>): { codes: number[]; ids: unknown[] } {
