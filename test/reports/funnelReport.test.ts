@@ -413,6 +413,24 @@ describe('columns', () => {
       expect(rows[1]!.reached).toBeGreaterThan(1000);
       if (sequence === 'lifecycle') expect(rows[0]!.recycled).toBeGreaterThan(100);
     }
+    // A bad instant or stage code late in a column that is put into partitions
+    // is still named by its row.
+    for (const ids of [leadId, Int32Array.from({ length: n }, (_, i) => i % 25_000)]) {
+      const late = at.slice();
+      late[n - 2] = T + 0.5;
+      expectLeadMathError(
+        () => funnelReport({ leadId: ids, stage, at: late }, { stages }),
+        'INVALID_DATE',
+        `events.at[${n - 2}]`,
+      );
+      const badStage = stage.slice();
+      badStage[n - 3] = 9;
+      expectLeadMathError(
+        () => funnelReport({ leadId: ids, stage: badStage, at }, { stages }),
+        'UNKNOWN_STAGE',
+        `events.stage[${n - 3}]`,
+      );
+    }
   });
 
   it('name the bad cell', () => {

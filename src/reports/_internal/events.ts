@@ -324,9 +324,6 @@ function readGoodColumns(
     named = new Int16Array(n);
     if (!stageFromNames(stages, stageCodes(options), named)) return null;
   }
-  // Instants: whole milliseconds in the supported range.
-  const maxAt = maxInstant(ats);
-  if (Number.isNaN(maxAt)) return null;
   // Ids: codes as they are when already dense, else interned once. A large
   // column is put into partitions (by id range, or by hash when interned),
   // and every other column is carried into that order as it is read, so
@@ -365,6 +362,17 @@ function readGoodColumns(
     positions = interned.positions;
     partitions = interned.partitions;
   }
+  // Instants: whole milliseconds in the supported range, checked as they are
+  // carried (one pass).
+  let at = ats;
+  let maxAt: number;
+  if (positions === null) {
+    maxAt = maxInstant(ats);
+  } else {
+    at = new Float64Array(n);
+    maxAt = placeInstants(ats, positions, at);
+  }
+  if (Number.isNaN(maxAt)) return null;
   const stage =
     named !== null
       ? positions === null
@@ -387,7 +395,7 @@ function readGoodColumns(
   return {
     lead,
     stage,
-    at: positions === null ? ats : placeFloat64(ats, positions),
+    at,
     segment,
     segments,
     leadCount,
@@ -405,10 +413,16 @@ function placeInt16(column: Int16Array, positions: Int32Array): Int16Array {
   return out;
 }
 
-function placeFloat64(column: Float64Array, positions: Int32Array): Float64Array {
-  const out = new Float64Array(positions.length);
-  for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
-  return out;
+/** {@link maxInstant} of `at`, each instant written at `out[positions[i]]` as it is checked. */
+function placeInstants(at: Float64Array, positions: Int32Array, out: Float64Array): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < at.length; i++) {
+    const t = at[i]!;
+    if (!(t >= MIN_INSTANT_MS && t < END_INSTANT_MS) || Math.floor(t) !== t) return Number.NaN;
+    if (t > max) max = t;
+    out[positions[i]!] = t;
+  }
+  return max;
 }
 
 /**

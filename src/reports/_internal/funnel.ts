@@ -133,6 +133,29 @@ class Tally {
     }
   }
 
+  /**
+   * {@link countCohort} for every lead of a partition (`count` leads, their
+   * entries `entries[local × S …]`) whose entry into the first stage is in
+   * the cohort's range: the whole report's tally, in one loop.
+   */
+  countCohorts(entries: Float64Array, recycled: Uint8Array, count: number, step: Step): void {
+    const { stageCount, from, to } = step;
+    for (let base = 0; base < count * stageCount; base += stageCount) {
+      const e0 = entries[base]!;
+      // +∞: no funnel event (or none at stage 0 when ordered).
+      if (e0 === Number.POSITIVE_INFINITY || e0 < from || e0 >= to) continue;
+      this.countCohort(entries, base, recycled, step);
+    }
+  }
+
+  /** {@link countPeriod} for every lead of a partition. */
+  countPeriods(entries: Float64Array, count: number, step: Step): void {
+    const stageCount = step.stageCount;
+    for (let base = 0; base < count * stageCount; base += stageCount) {
+      if (entries[base] !== Number.POSITIVE_INFINITY) this.countPeriod(entries, base, step);
+    }
+  }
+
   /** Counts one lead's entries in the period; false (and nothing counted) when it has none there. */
   countPeriod(entries: Float64Array, base: number, step: Step): boolean {
     let any = false;
@@ -261,6 +284,11 @@ export function computeFunnel(
   };
   eachLeadPartition(cols, asOf, ordered, stageCount, (part) => {
     const { entries, recycled, segment, codeBase, count } = part;
+    if (!rules.segmented) {
+      if (cohort) total.countCohorts(entries, recycled, count, step);
+      else total.countPeriods(entries, count, step);
+      return;
+    }
     for (let local = 0; local < count; local++) {
       const base = local * stageCount;
       const e0 = entries[base]!;
