@@ -130,8 +130,18 @@ for (let i = 0; i < rows; i++) {
   appender.endRow();
 }
 appender.closeSync();
-const QUERY = `
-  WITH kept AS (SELECT lead_id, stage_no, t FROM ev WHERE t <= ${ASOF}),
+// The same log with the string ids, for the string contender's like-for-like figure.
+await db.run('CREATE TABLE ev_s (lead_id VARCHAR, stage_no UTINYINT, t BIGINT)');
+const stringAppender = await db.createAppender('ev_s');
+for (let i = 0; i < rows; i++) {
+  stringAppender.appendVarchar(strings[i]!);
+  stringAppender.appendUTinyInt(stage[i]!);
+  stringAppender.appendBigInt(BigInt(at[i]!));
+  stringAppender.endRow();
+}
+stringAppender.closeSync();
+const query = (table: string) => `
+  WITH kept AS (SELECT lead_id, stage_no, t FROM ${table} WHERE t <= ${ASOF}),
   firsts AS (SELECT lead_id, stage_no, min(t) AS f FROM kept GROUP BY ALL),
   entries AS (
     SELECT lead_id, i, min(f) AS entry
@@ -145,8 +155,10 @@ const QUERY = `
     LEFT JOIN (SELECT i, count(*) AS advanced, quantile_cont(lag, 0.5) AS median,
                       quantile_cont(lag, 0.9) AS p90 FROM steps GROUP BY i) s USING (i)
   ORDER BY r.i`;
-async function duck(): Promise<number[][]> {
-  const result = await db.runAndReadAll(QUERY);
+const QUERY = query('ev');
+const STRING_QUERY = query('ev_s');
+async function duck(text = QUERY): Promise<number[][]> {
+  const result = await db.runAndReadAll(text);
   return result
     .getRowObjects()
     .slice(0, -1)
@@ -206,11 +218,13 @@ const check = (name: string, got: unknown) => {
     throw new Error(`${name} disagrees: ${JSON.stringify(got)} vs ${want}`);
 };
 check('duckdb', await duck());
+check('duckdb, string ids', await duck(STRING_QUERY));
 if (polars !== null) check('polars', polars());
 for (const [name, run] of Object.entries(ours)) check(name, figures(run()));
 
 const timed = await interleavedAsync(5, [
-  { name: 'DuckDB, table loaded, one thread', run: duck },
+  { name: 'DuckDB, table loaded, one thread', run: () => duck() },
+  { name: 'DuckDB, string ids', run: () => duck(STRING_QUERY) },
   { name: 'funnelReport, columns, dense ids', run: ours.dense },
   { name: 'funnelReport, columns, sparse ints', run: ours.sparse },
   { name: 'funnelReport, columns, string ids', run: ours.strings },
@@ -222,4 +236,12 @@ report(
   `funnel report, ${LEADS.toLocaleString('en-US')} leads, ${rows.toLocaleString('en-US')} events (targets: columns ≤ 0.33 × DuckDB and ≤ 0.25 × Polars, dense ≤ 0.2 × DuckDB, objects ≤ 1 ×)`,
   timed,
 );
+const ms = (name: string) => timed.find((t) => t.name === name)?.ms ?? Number.NaN;
+const against = (ours: string, theirs: string) =>
+  `  ${ours} against ${theirs}: ${(ms(ours) / ms(theirs)).toFixed(2)}×`;
+console.log(against('funnelReport, columns, string ids', 'DuckDB, string ids'));
+if (polars !== null) {
+  for (const name of ['dense ids', 'sparse ints', 'string ids'])
+    console.log(against(`funnelReport, columns, ${name}`, 'Polars, DataFrame built, one thread'));
+}
 db.closeSync();

@@ -27,7 +27,7 @@ export function report(title: string, rows: readonly { name: string; ms: number 
   for (const { name, ms } of rows) {
     const ratio = ms / base;
     console.log(
-      `  ${name.padEnd(40)} ${ms.toFixed(3).padStart(10)} ms  ${ratio.toFixed(1).padStart(6)}×`,
+      `  ${name.padEnd(40)} ${ms.toFixed(3).padStart(10)} ms  ${ratio.toFixed(2).padStart(6)}×`,
     );
   }
 }

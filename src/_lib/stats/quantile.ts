@@ -11,16 +11,19 @@ function swap(a: Float64Array, i: number, j: number): void {
  * (quickselect with a median-of-three pivot and a three-way partition, so
  * runs of equal values cost one pass). After a budget of partitions
  * proportional to log n, the range left is sorted instead, so no input
- * makes it quadratic.
+ * makes it quadratic. Returns the last index `m ≥ k` such that `a[k … m]`
+ * is known to be in sorted order (a run equal to the pivot, or the part
+ * sorted at the end), so that a caller needing `a[k + 1]` too can often
+ * read it there.
  */
-export function selectInPlace(a: Float64Array, k: number, left: number, right: number): void {
+export function selectInPlace(a: Float64Array, k: number, left: number, right: number): number {
   let lo = left;
   let hi = right;
   let budget = 2 * (32 - Math.clz32(right - left + 1)) + 4;
   while (hi > lo) {
     if (budget-- === 0 || hi - lo < 16) {
       a.subarray(lo, hi + 1).sort();
-      return;
+      return hi;
     }
     const mid = lo + ((hi - lo) >>> 1);
     // Median of three as the pivot.
@@ -40,8 +43,9 @@ export function selectInPlace(a: Float64Array, k: number, left: number, right: n
     }
     if (k < lt) hi = lt - 1;
     else if (k > gt) lo = gt + 1;
-    else return;
+    else return gt;
   }
+  return k;
 }
 
 /**
@@ -64,16 +68,17 @@ export function quantilesInPlace(
   for (const i of order) {
     const h = (n - 1) * ps[i]!;
     const lo = Math.floor(h);
-    selectInPlace(values, lo, left, n - 1);
+    const sortedTo = selectInPlace(values, lo, left, n - 1);
     left = lo;
     const a = values[lo]!;
     if (lo === h || lo + 1 >= n) {
       out[i] = a;
       continue;
     }
-    // The next order statistic is the smallest value right of lo.
+    // The next order statistic: next to lo when the selection left it in
+    // order there, else the smallest value right of lo.
     let b = values[lo + 1]!;
-    for (let m = lo + 2; m < n; m++) if (values[m]! < b) b = values[m]!;
+    if (lo + 1 > sortedTo) for (let m = lo + 2; m < n; m++) if (values[m]! < b) b = values[m]!;
     out[i] = a + (b - a) * (h - lo);
   }
   return out;

@@ -60,4 +60,28 @@ describe('quantiles by selection', () => {
       }
     }
   });
+
+  it('says how far past k the values are in their sorted places', () => {
+    // Random arrays with many ties and without: a[k … m] must equal the sorted a[k … m].
+    let seed = 12345;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 4294967296;
+    };
+    let longer = 0;
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(next() * 400);
+      const spread = round % 3 === 0 ? 5 : 1_000_000;
+      const a = Float64Array.from({ length: n }, () => Math.floor(next() * spread));
+      const sorted = Float64Array.from(a).sort();
+      const k = Math.floor(next() * n);
+      const m = selectInPlace(a, k, 0, n - 1);
+      expect(m).toBeGreaterThanOrEqual(k);
+      expect(m).toBeLessThan(n);
+      for (let i = k; i <= m; i++) expect(a[i]).toBe(sorted[i]);
+      if (m > k) longer++;
+    }
+    // The answer is often more than k itself (a run of ties, a sorted tail).
+    expect(longer).toBeGreaterThan(100);
+  });
 });
