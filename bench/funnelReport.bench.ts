@@ -14,48 +14,16 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type FunnelCohortReport, funnelReport } from 'leadmath';
-import { random } from './data';
+import { LOG_STAGES, sparseId, stageLog } from './data';
 import { interleavedAsync, report } from './harness';
 
 const LEADS = 1_000_000;
-const STAGES = ['lead', 'mql', 'sql', 'won'];
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2026, 0, 5);
-const ASOF = T0 + 24 * 200 * HOUR;
+const STAGES = LOG_STAGES;
 
 // --- The log ------------------------------------------------------------------
-const rand = random(7);
-const leadNo: number[] = [];
-const stageNo: number[] = [];
-const atMs: number[] = [];
-for (let lead = 0; lead < LEADS; lead++) {
-  let t = T0 + Math.floor(rand() * 24 * 120) * HOUR;
-  const depth = rand() < 0.25 ? (rand() < 0.4 ? (rand() < 0.25 ? 4 : 3) : 2) : 1;
-  for (let s = 0; s < depth; s++) {
-    if (s > 0 && s < depth - 1 && rand() < 0.1) continue; // a skipped stage
-    t += Math.floor(rand() * 24 * 10) * HOUR;
-    leadNo.push(lead);
-    stageNo.push(s);
-    atMs.push(t);
-    if (rand() < 0.02) {
-      leadNo.push(lead); // a duplicate row
-      stageNo.push(s);
-      atMs.push(t);
-    }
-  }
-}
+const { leadNo, stageNo, atMs, asOf: ASOF } = stageLog(LEADS);
 const rows = leadNo.length;
-// Rows out of order: mostly by lead, with one row in twenty moved elsewhere.
-for (let i = 0; i < rows; i++) {
-  if (rand() >= 0.05) continue;
-  const j = Math.floor(rand() * rows);
-  for (const col of [leadNo, stageNo, atMs]) [col[i], col[j]] = [col[j]!, col[i]!];
-}
-// Sparse ids: a scattered integer per lead; string ids from them.
-const sparseOf = Int32Array.from(
-  { length: LEADS },
-  (_, i) => ((i * 2654435761) % 2_000_000_000) + 1,
-);
+const sparseOf = Int32Array.from({ length: LEADS }, (_, i) => sparseId(i));
 const dense = Int32Array.from(leadNo);
 const sparse = Int32Array.from(leadNo, (l) => sparseOf[l]!);
 const strings = leadNo.map((l) => `L${sparseOf[l]}`);
