@@ -154,7 +154,7 @@ export function slaItemsFromEvents(
   const ids = new IdIndex();
   const byLead: {
     id: string | number;
-    history: { at: number; type: string; owner: unknown; index: number; rank: number }[];
+    history: { at: number; type: string; owner: unknown; rank: number }[];
   }[] = [];
   const issues = eachRow(list.length, onInvalid, (i) => {
     const e = rowObject(fn, 'events', i, list[i]);
@@ -163,12 +163,13 @@ export function slaItemsFromEvents(
     const at = rowInstant(fn, 'events', i, 'at', e.at);
     const lead = ids.add(e.leadId as string | number);
     if (lead === byLead.length) byLead.push({ id: e.leadId as string | number, history: [] });
-    byLead[lead]!.history.push({ at, type, owner: e.owner, index: i, rank: rank(type) });
+    byLead[lead]!.history.push({ at, type, owner: e.owner, rank: rank(type) });
   });
 
   const items: EventSlaItem[] = [];
   for (const { id: leadId, history } of byLead) {
-    history.sort((a, b) => a.at - b.at || a.rank - b.rank || a.index - b.index);
+    // Rows were pushed in row order and the sort is stable: ties keep it.
+    history.sort((a, b) => a.at - b.at || a.rank - b.rank);
     let open: {
       id: string | number;
       owner?: string;

@@ -59,6 +59,27 @@ describe('SLA clocks', () => {
     expect(touching.elapsedMs).toBe(H);
   });
 
+  it('count a pause that begins exactly at asOf as paused', () => {
+    // asOf is T + 2 h: the pause has begun, nothing of it has elapsed.
+    const s = status({ pauses: [{ from: T + 2 * H }] });
+    expect(s.paused).toBe(true);
+    expect(s.elapsedMs).toBe(2 * H);
+  });
+
+  it('leave the due time alone for a pause wholly after it, once that pause is known', () => {
+    // Target 4 h from T: due at T + 4 h. The pause 5 h – 6 h comes after, asOf at T + 8 h.
+    const s = slaStatus({
+      start: T,
+      target: { hours: 4 },
+      pauses: [{ from: T + 5 * H, to: T + 6 * H }],
+      asOf: T + 8 * H,
+    });
+    expect(s.dueAt.getTime()).toBe(T + 4 * H);
+    expect(s.state).toBe('breached');
+    // 8 h since the start, 1 h of it paused.
+    expect(s.elapsedMs).toBe(7 * H);
+  });
+
   it('take a null stop as open, and name a bad stop or pause end', () => {
     expect(status({ stop: null }).state).toBe('running');
     expect(catchLeadMathError(() => status({ stop: 'later' })).details.path).toBe('stop');
