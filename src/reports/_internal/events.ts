@@ -194,8 +194,8 @@ function denseNumbers(ids: Uint32Array | Float64Array, limit: number): number {
 
 /**
  * Stage codes as funnel stages (codes of outcomes, at `stageCount` and
- * above, as −1), each written at `positions[i]` when given: one loop per
- * array type and order.
+ * above, as −1), in row order, or each written at `positions[i]` when
+ * given: one loop per array type and order.
  */
 function stageFromUint8(
   codes: Uint8Array,
@@ -203,18 +203,21 @@ function stageFromUint8(
   positions: Int32Array | null,
 ): Int16Array {
   const out = new Int16Array(codes.length);
-  if (positions === null) {
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      out[i] = c < stageCount ? c : -1;
-    }
-  } else {
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      out[positions[i]!] = c < stageCount ? c : -1;
-    }
-  }
+  if (positions !== null) placeStageUint8(codes, stageCount, positions, out);
+  else for (let i = 0; i < codes.length; i++) out[i] = codes[i]! < stageCount ? codes[i]! : -1;
   return out;
+}
+
+function placeStageUint8(
+  codes: Uint8Array,
+  stageCount: number,
+  positions: Int32Array,
+  out: Int16Array,
+): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    out[positions[i]!] = c < stageCount ? c : -1;
+  }
 }
 
 function stageFromUint16(
@@ -223,18 +226,21 @@ function stageFromUint16(
   positions: Int32Array | null,
 ): Int16Array {
   const out = new Int16Array(codes.length);
-  if (positions === null) {
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      out[i] = c < stageCount ? c : -1;
-    }
-  } else {
-    for (let i = 0; i < codes.length; i++) {
-      const c = codes[i]!;
-      out[positions[i]!] = c < stageCount ? c : -1;
-    }
-  }
+  if (positions !== null) placeStageUint16(codes, stageCount, positions, out);
+  else for (let i = 0; i < codes.length; i++) out[i] = codes[i]! < stageCount ? codes[i]! : -1;
   return out;
+}
+
+function placeStageUint16(
+  codes: Uint16Array,
+  stageCount: number,
+  positions: Int32Array,
+  out: Int16Array,
+): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    out[positions[i]!] = c < stageCount ? c : -1;
+  }
 }
 
 /** Stage codes from names; false at the first unknown name. */
