@@ -217,28 +217,31 @@ function hashString(v: string): number {
  * Interns a column of strings; null when some value is not a non-empty
  * string (the caller's row-by-row path names it, or handles a mixed column).
  * A large column is interned by hash partitions, as integers are, each
- * string hashed once.
+ * string hashed once. A row whose id equals the row before it (a lead's
+ * rows exported together, a duplicated row) is found by comparing it with
+ * that row while both are in cache: it is not hashed, and takes the code
+ * of the row before it without a table lookup (in partition order that row
+ * comes right before it too, as both are in the same partition and the
+ * scatter keeps row order).
  */
 export function internStrings(values: readonly unknown[]): InternedIds | null {
   const n = values.length;
   const hashes = new Int32Array(n);
+  const repeats = new Uint8Array(n);
   const partitions = 1 << PARTITION_BITS;
   const start = new Int32Array(partitions + 1);
-  if (!hashStrings(values, hashes, start)) return null;
+  if (!hashStrings(values, hashes, repeats, start)) return null;
   const codes = new Int32Array(n);
   if (n <= SMALL) {
     const ids: string[] = [];
-    const count = internStringRows(
-      values as readonly string[],
-      hashes,
-      0,
-      n,
+    const size = tableSize(n);
+    const count = internStringRows(values as readonly string[], hashes, repeats, 0, n, {
       codes,
-      ids,
-      0,
-      new Int32Array(tableSize(n)),
-      new Int32Array(tableSize(n)),
-    );
+      keys: ids,
+      count: 0,
+      slots: new Int32Array(size),
+      slotHashes: new Int32Array(size),
+    });
     ids.length = count;
     return { codes, ids, positions: null, partitions: null };
   }
@@ -246,85 +249,127 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   const positions = new Int32Array(n);
   const sorted: string[] = new Array(n);
   const sortedHashes = new Int32Array(n);
-  scatterStrings(values as readonly string[], hashes, start, positions, sorted, sortedHashes);
+  const sortedRepeats = new Uint8Array(n);
+  scatterStrings(values as readonly string[], hashes, repeats, start, positions, {
+    sorted,
+    hashes: sortedHashes,
+    repeats: sortedRepeats,
+  });
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
-  const slots = new Int32Array(tableSize(largest));
-  const slotHashes = new Int32Array(slots.length);
-  const codeStart = new Int32Array(partitions + 1);
+  const size = tableSize(largest);
   // As for integers, the ids are written over the sorted rows already read.
-  let count = 0;
+  const table = {
+    codes,
+    keys: sorted,
+    count: 0,
+    slots: new Int32Array(size),
+    slotHashes: new Int32Array(size),
+  };
+  const codeStart = new Int32Array(partitions + 1);
   for (let p = 0; p < partitions; p++) {
-    codeStart[p] = count;
-    count = internStringRows(
+    codeStart[p] = table.count;
+    table.count = internStringRows(
       sorted,
       sortedHashes,
+      sortedRepeats,
       start[p]!,
       start[p + 1]!,
-      codes,
-      sorted,
-      count,
-      slots,
-      slotHashes,
+      table,
     );
   }
-  codeStart[partitions] = count;
-  sorted.length = count;
+  codeStart[partitions] = table.count;
+  sorted.length = table.count;
   return { codes, ids: sorted, positions, partitions: { rows: start, codes: codeStart } };
 }
 
-/** Each string's hash and the rows per partition (`counts[p + 1]`); false when a value is not a non-empty string. */
-function hashStrings(values: readonly unknown[], hashes: Int32Array, counts: Int32Array): boolean {
+/**
+ * Each string's hash, whether it repeats the row before it (then with that
+ * row's hash), and the rows per partition (`counts[p + 1]`); false when a
+ * value is not a non-empty string.
+ */
+function hashStrings(
+  values: readonly unknown[],
+  hashes: Int32Array,
+  repeats: Uint8Array,
+  counts: Int32Array,
+): boolean {
+  let previous: unknown;
+  let h = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'string' || v.length === 0) return false;
-    const h = hashString(v);
+    // `previous` is a string already checked (never at row 0).
+    if (i > 0 && v === previous) {
+      repeats[i] = 1;
+    } else {
+      if (typeof v !== 'string' || v.length === 0) return false;
+      h = hashString(v);
+      previous = v;
+    }
     hashes[i] = h;
     counts[(h >>> (32 - PARTITION_BITS)) + 1]!++;
   }
   return true;
 }
 
-/** Each row's place in partition order, and the strings and hashes in that order. */
+/** Each row's place in partition order, and the strings, hashes and repeat flags in that order. */
 function scatterStrings(
   values: readonly string[],
   hashes: Int32Array,
+  repeats: Uint8Array,
   start: Int32Array,
   positions: Int32Array,
-  sorted: string[],
-  sortedHashes: Int32Array,
+  out: { readonly sorted: string[]; readonly hashes: Int32Array; readonly repeats: Uint8Array },
 ): void {
   const fill = start.slice(0, start.length - 1);
+  const { sorted, hashes: sortedHashes, repeats: sortedRepeats } = out;
   for (let i = 0; i < values.length; i++) {
     const h = hashes[i]!;
     const place = fill[h >>> (32 - PARTITION_BITS)]!++;
     positions[i] = place;
     sorted[place] = values[i]!;
     sortedHashes[place] = h;
+    sortedRepeats[place] = repeats[i]!;
   }
+}
+
+/** The state of interning strings, carried from partition to partition. */
+interface StringTable {
+  /** The code of each row (in the order interned). */
+  readonly codes: Int32Array;
+  /** The id of each code, written as codes are given. */
+  readonly keys: string[];
+  /** The number of codes given before this partition. */
+  count: number;
+  /** Open-addressing slots of codes, and each slot's hash (cleared per partition). */
+  readonly slots: Int32Array;
+  readonly slotHashes: Int32Array;
 }
 
 /**
  * {@link internRows} for strings, with their hashes computed once; a slot
- * keeps its string's hash next to its code (`slotHashes`), so that a probe
- * reads another string only when the hashes agree.
+ * keeps its string's hash next to its code, so that a probe reads another
+ * string only when the hashes agree, and a row that repeats the row before
+ * it takes that row's code. Returns the number of codes given so far.
  */
 function internStringRows(
   values: readonly string[],
   hashes: Int32Array,
+  repeats: Uint8Array,
   from: number,
   to: number,
-  codes: Int32Array,
-  keys: string[],
-  count: number,
-  slots: Int32Array,
-  slotHashes: Int32Array,
+  table: StringTable,
 ): number {
+  const { codes, keys, slots, slotHashes } = table;
   const size = tableSize(to - from);
   const mask = size - 1;
   slots.fill(EMPTY, 0, size);
-  let next = count;
+  let next = table.count;
   for (let k = from; k < to; k++) {
+    if (repeats[k] === 1) {
+      codes[k] = codes[k - 1]!;
+      continue;
+    }
     const v = values[k]!;
     const h = hashes[k]!;
     let slot = h & mask;

@@ -85,6 +85,10 @@ describe('interning a column of ids', () => {
     expect(internIntegers(Float64Array.of(1, 2 ** 53))).toBeNull();
     expect(internIntegers(Float64Array.of(Number.NaN))).toBeNull();
     expect(internStrings(['a', ''])).toBeNull();
+    // A repeat of the row before is taken without its own check only after that row passed one.
+    expect(internStrings([undefined, undefined])).toBeNull();
+    expect(internStrings(new Array(3))).toBeNull();
+    expect(internStrings(['', ''])).toBeNull();
     expect(internStrings(['a', 1])).toBeNull();
     expect(internStrings(['b', 'a', 'b'])).toEqual({
       codes: Int32Array.of(0, 1, 0),
@@ -133,4 +137,33 @@ describe('interning a column of ids', () => {
       }
     },
   );
+
+  test.prop({
+    runs: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'é', '𝔸'), fc.nat(4)), {
+      maxLength: 120,
+    }),
+  })('gives strings in runs (a lead exported row after row) the codes a Map gives', ({ runs }) => {
+    const values = runs.flatMap(([v, extra]) => Array.from({ length: extra + 1 }, () => `${v}`));
+    const got = internStrings(values)!;
+    const want = byMap(values);
+    expect(Array.from(got.codes)).toEqual(want.codes);
+    expect(Array.from(got.ids)).toEqual(want.ids);
+  });
+
+  it('gives a large column of strings in runs one code per distinct id, rows in runs included', () => {
+    // 100,000 rows in runs of 1 to 4 of the same id (strings built afresh, not shared),
+    // each id coming back later too.
+    const values: string[] = [];
+    for (let i = 0; values.length < 100_000; i++) {
+      const id = `lead-${(i * 7919) % 30_011}`;
+      for (let r = 0; r <= i % 4; r++) values.push(`${id}`.slice(0));
+    }
+    const got = internStrings(values)!;
+    const distinct = new Set(values);
+    expect(got.ids.length).toBe(distinct.size);
+    const positions = got.positions!;
+    for (let row = 0; row < values.length; row++) {
+      if (got.ids[got.codes[positions[row]!]!] !== values[row]) throw new Error(`row ${row}`);
+    }
+  });
 });
