@@ -96,7 +96,7 @@ class Tally {
    * entries are `entries[base … base + S)`, +∞ where not reached.
    */
   countCohort(entries: Float64Array, base: number, recycled: Uint8Array, step: Step): void {
-    const stageCount = step.stageCount;
+    const { stageCount, asOf, keepCensored } = step;
     const e0 = entries[base]!;
     const w = step.windowMs;
     // With a window, a stage counts only when entered within it of entry(0).
@@ -107,29 +107,30 @@ class Tally {
       reachedCount++;
     }
     const closesAt = e0 + w; // +∞ without a window
-    const matured = closesAt <= step.asOf;
+    const matured = closesAt <= asOf;
+    const maturing = matured && w !== Number.POSITIVE_INFINITY;
     this.leads++;
     for (let i = 0; i < reachedCount; i++) {
       this.reached[i]!++;
       if (recycled[base + i] === 1) this.recycled[i]!++;
-      if (i + 1 >= stageCount) continue;
-      const advanced = i + 1 < reachedCount;
-      const entered = entries[base + i]!;
-      if (advanced) {
-        this.advanced[i]!++;
-        this.observations[i]!.add(entries[base + i + 1]! - entered, true, step.keepCensored);
-      } else {
-        if (!matured) this.censored[i]!++;
-        this.observations[i]!.add(
-          Math.min(step.asOf, closesAt) - entered,
-          false,
-          step.keepCensored,
-        );
-      }
-      if (w !== Number.POSITIVE_INFINITY && matured) {
+    }
+    // Stages it went on from: each an observed time to the next.
+    for (let i = 0; i + 1 < reachedCount; i++) {
+      this.advanced[i]!++;
+      this.observations[i]!.add(entries[base + i + 1]! - entries[base + i]!, true, keepCensored);
+      if (maturing) {
         this.maturedReached[i]!++;
-        if (advanced) this.maturedAdvanced[i]!++;
+        this.maturedAdvanced[i]!++;
       }
+    }
+    // The stage it stopped at, when there is a next one: censored while the window is open.
+    if (reachedCount < stageCount) {
+      const i = reachedCount - 1;
+      if (!matured) this.censored[i]!++;
+      if (keepCensored) {
+        this.observations[i]!.add(Math.min(asOf, closesAt) - entries[base + i]!, false, true);
+      }
+      if (maturing) this.maturedReached[i]!++;
     }
   }
 
