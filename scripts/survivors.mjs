@@ -153,6 +153,31 @@ const RULES = [
       /history: \[\] \}\)/.test(code),
   ],
   [
+    'a read one place outside an array (undefined compares false, as the guard would)',
+    (f, m, code, r) =>
+      /openTimeline\.ts$/.test(f) &&
+      ((m === 'EqualityOperator' && code === 'for (let i = 1; i < n; i++) {' && r === 'i <= n') ||
+        (m === 'ConditionalExpression' &&
+          r === 'true' &&
+          /^if \(last >= 0 && e\[last\]! >= a\)|^if \(k >= 0 && ends\[k\]! >= a\)|^return i >= 0 && t < this\.ends\[i\]!;$/.test(
+            code,
+          ))),
+  ],
+  [
+    'touching intervals left unmerged (the pieces of a run meet only where years meet) give the same open time and openness',
+    (f, m, code, r) =>
+      /openTimeline\.ts$/.test(f) &&
+      m === 'EqualityOperator' &&
+      r === 'k > 0' &&
+      /^if \(k >= 0 && ends\[k\]! >= a\)/.test(code),
+  ],
+  [
+    'building more years than needed, or a binary search whose upper bound starts past the end (the target is never past the total)',
+    (f, _m, code) =>
+      /openTimeline\.ts$/.test(f) &&
+      (code === 'if (from < this.first) {' || code === 'let hi = this.starts.length - 1;'),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&

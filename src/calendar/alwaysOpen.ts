@@ -33,7 +33,6 @@ function later(fn: string, path: string, value: unknown, t: number, ms: number):
 /** Every day is open all day: open time is elapsed time. */
 const kernel: CalendarKernel = {
   isOpen: () => true,
-  nextOpen: (t) => t,
   between: (a, b) => b - a,
   add(t, amount) {
     // n business days later is n × 24 h later.

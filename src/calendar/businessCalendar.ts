@@ -286,7 +286,6 @@ export function businessCalendar(config: BusinessCalendarConfig): BusinessCalend
       cover(t);
       return timeline.isOpen(t);
     },
-    nextOpen: (t) => nextOpenMs(t) ?? Number.NaN,
     between(x, y) {
       if (!(ready(x) && ready(y))) timeline.cover(yearOfDay(localDay(x)), yearOfDay(localDay(y)));
       return timeline.cumulative(y) - timeline.cumulative(x);

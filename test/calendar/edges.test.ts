@@ -131,3 +131,39 @@ describe('every method names itself and its argument', () => {
     ]);
   });
 });
+
+describe('built years and empty intervals', () => {
+  it('count no business day for an interval that resolves to nothing on a spring-forward night', () => {
+    // 02:30 does not exist on 8 March 2026 in New York and resolves to 03:30 EDT,
+    // which is where 03:30 is: the interval 02:30–03:30 has no open time that night.
+    const cal = businessCalendar({
+      timeZone: 'America/New_York',
+      hours: { sun: [['02:30', '03:30']] },
+    });
+    expect(cal.between('2026-03-08T00:00:00Z', '2026-03-09T00:00:00Z')).toBe(0);
+    expect(cal.businessDays('2026-03-08', '2026-03-08')).toBe(0);
+    // A week later it is an hour long and the Sunday a business day.
+    expect(cal.between('2026-03-15T00:00:00Z', '2026-03-16T00:00:00Z')).toBe(H);
+    expect(cal.businessDays('2026-03-15', '2026-03-15')).toBe(1);
+  });
+
+  it('add business days that land just past the years built so far', () => {
+    // A fresh calendar builds 2026 for its first call. Wednesday 30 December 2026
+    // + 1 business day is Thursday the 31st, the last day built; + 2 is Friday
+    // 1 January 2027, in a year not yet built.
+    const fresh = () =>
+      businessCalendar({
+        timeZone: 'UTC',
+        hours: { mon: day, tue: day, wed: day, thu: day, fri: day },
+      });
+    expect(fresh().add('2026-12-30T10:00:00Z', { businessDays: 1 }).toISOString()).toBe(
+      '2026-12-31T10:00:00.000Z',
+    );
+    expect(fresh().add('2026-12-30T10:00:00Z', { businessDays: 2 }).toISOString()).toBe(
+      '2027-01-01T10:00:00.000Z',
+    );
+    expect(fresh().add('2026-12-30T10:00:00Z', { businessDays: 3 }).toISOString()).toBe(
+      '2027-01-04T10:00:00.000Z',
+    );
+  });
+});

@@ -12,8 +12,6 @@
 export interface CalendarKernel {
   /** Whether t is inside opening hours (starts inclusive, ends exclusive). */
   isOpen(t: number): boolean;
-  /** t itself when open, else the next opening; NaN when none before the range ends. */
-  nextOpen(t: number): number;
   /** Milliseconds of open time in [a, b); negative when b is before a. */
   between(a: number, b: number): number;
   /** t plus open time in ms, or n business days; NaN when the sum is past the range. */

@@ -25,9 +25,8 @@ export function mergeIntervals(
   let order: number[] | null = null;
   for (let i = 1; i < n; i++) {
     if (starts[i]! < starts[i - 1]!) {
-      order = Array.from({ length: n }, (_, k) => k).sort(
-        (a, b) => starts[a]! - starts[b]! || a - b,
-      );
+      // A stable sort of indices in order: ties keep their order.
+      order = Array.from({ length: n }, (_, k) => k).sort((a, b) => starts[a]! - starts[b]!);
       break;
     }
   }
