@@ -409,6 +409,13 @@ describe('columns', () => {
       expect(
         funnelReport({ leadId: dense, stage: Uint16Array.from(stage), at, source }, opts),
       ).toEqual(fromInts);
+      // Without segments, dense ids with 8-bit stage codes are carried in one pass.
+      const { segmentBy: _, ...plain } = opts;
+      const want = funnelReport({ leadId, stage, at }, plain);
+      expect(funnelReport({ leadId: dense, stage, at }, plain)).toEqual(want);
+      expect(funnelReport({ leadId: dense, stage: Uint16Array.from(stage), at }, plain)).toEqual(
+        want,
+      );
       const rows = (fromInts as FunnelCohortReport).stages;
       expect(rows[1]!.reached).toBeGreaterThan(1000);
       if (sequence === 'lifecycle') expect(rows[0]!.recycled).toBeGreaterThan(100);

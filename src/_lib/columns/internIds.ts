@@ -411,18 +411,32 @@ export interface DensePartitions {
  */
 export function partitionDense(values: Int32Array, count: number): DensePartitions {
   const n = values.length;
+  const { shift, partitions } = denseRanges(values, count);
+  const positions = new Int32Array(n);
+  const codes = new Int32Array(n);
+  scatterRanges(values, shift, partitions.rows, positions, codes);
+  return { codes, positions, partitions };
+}
+
+/**
+ * The ranges of {@link partitionDense} without moving any row: each
+ * partition holds ids `codes[p] … codes[p + 1] − 1`, which are
+ * `id >>> shift === p`, and where its rows begin in partition order
+ * (`rows`), for a caller that carries its columns into that order itself.
+ */
+export function denseRanges(
+  values: Int32Array,
+  count: number,
+): { readonly shift: number; readonly partitions: DensePartitions['partitions'] } {
   let shift = 0;
   while (count > 2 ** (shift + PARTITION_BITS)) shift++;
   const partitions = Math.max(1, Math.ceil(count / 2 ** shift));
   const start = new Int32Array(partitions + 1);
   countRanges(values, shift, start);
   for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
-  const positions = new Int32Array(n);
-  const codes = new Int32Array(n);
-  scatterRanges(values, shift, start, positions, codes);
   const codeStart = new Int32Array(partitions + 1);
   for (let p = 0; p <= partitions; p++) codeStart[p] = Math.min(p * 2 ** shift, count);
-  return { codes, positions, partitions: { rows: start, codes: codeStart } };
+  return { shift, partitions: { rows: start, codes: codeStart } };
 }
 
 /** The number of rows per id range, in `counts[p + 1]`. */

@@ -9,6 +9,7 @@
 import { groupKeyOf, KeyGroups } from '../../_lib/columns/groupByKey';
 import { ID_EXPECTED, IdIndex, rowIdKey } from '../../_lib/columns/ids';
 import {
+  denseRanges,
   internIntegers,
   internStrings,
   PARTITIONED_FROM,
@@ -346,6 +347,21 @@ function readGoodColumns(
     const codes = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
     leadCount = dense;
     leadIds = null;
+    if (n > PARTITIONED_FROM && stages instanceof Uint8Array && segmentColumn === null) {
+      // The usual columns: every one carried into partition order in one pass.
+      const { shift, partitions: ranges } = denseRanges(codes, dense);
+      const placed = scatterDense(codes, shift, ranges.rows, stages, stageCount, ats);
+      if (placed === null) return null;
+      return {
+        ...placed,
+        segment: null,
+        segments: new KeyGroups(),
+        leadCount,
+        leadIds,
+        issues: [],
+        partitions: ranges,
+      };
+    }
     if (n > PARTITIONED_FROM) {
       const placed = partitionDense(codes, dense);
       lead = placed.codes;
@@ -417,6 +433,40 @@ function placeInt16(column: Int16Array, positions: Int32Array): Int16Array {
   const out = new Int16Array(positions.length);
   for (let i = 0; i < positions.length; i++) out[positions[i]!] = column[i]!;
   return out;
+}
+
+/**
+ * Dense ids, `Uint8Array` stage codes and instants carried into the
+ * partition order of {@link denseRanges} in one pass, the instants checked
+ * on the way; null at an instant that is not a whole millisecond in the
+ * supported range.
+ */
+function scatterDense(
+  ids: Int32Array,
+  shift: number,
+  start: Int32Array,
+  stages: Uint8Array,
+  stageCount: number,
+  ats: Float64Array,
+): { lead: Int32Array; stage: Int16Array; at: Float64Array; maxAt: number } | null {
+  const n = ids.length;
+  const lead = new Int32Array(n);
+  const stage = new Int16Array(n);
+  const at = new Float64Array(n);
+  const fill = start.slice(0, start.length - 1);
+  let maxAt = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const t = ats[i]!;
+    if (!(t >= MIN_INSTANT_MS && t < END_INSTANT_MS) || Math.floor(t) !== t) return null;
+    if (t > maxAt) maxAt = t;
+    const v = ids[i]!;
+    const place = fill[v >>> shift]!++;
+    const c = stages[i]!;
+    lead[place] = v;
+    stage[place] = c < stageCount ? c : -1;
+    at[place] = t;
+  }
+  return { lead, stage, at, maxAt };
 }
 
 /** {@link maxInstant} of `at`, each instant written at `out[positions[i]]` as it is checked. */
