@@ -373,7 +373,10 @@ describe('columns', () => {
       { length: n },
       (_, i) => ((i % 25_000) * 2_654_435_761) % 2_000_000_000,
     );
-    const stage = Uint8Array.from({ length: n }, (_, i) => (i < 25_000 ? 0 : i < 45_000 ? 1 : 2));
+    // Stage codes 0–2, and 3 (the outcome 'lost', not a stage) on one row in 17 of the last block.
+    const stage = Uint8Array.from({ length: n }, (_, i) =>
+      i < 25_000 ? 0 : i < 45_000 ? 1 : i % 17 === 0 ? 3 : 2,
+    );
     // Rows of one lead are 25,000 apart; the offset per block makes their instants differ.
     const at = Float64Array.from(
       { length: n },
@@ -385,6 +388,7 @@ describe('columns', () => {
     for (const sequence of ['lifecycle', 'ordered'] as const) {
       const opts = {
         stages,
+        outcomes: ['lost'],
         sequence,
         segmentBy: 'source',
         horizons: [{ days: 5 }],
@@ -404,7 +408,7 @@ describe('columns', () => {
       expect(new Set(leadId).size).toBe(25_000);
       const dense = Int32Array.from({ length: n }, (_, i) => i % 25_000);
       expect(funnelReport({ leadId: dense, stage, at, source }, opts)).toEqual(fromInts);
-      const names = Array.from(stage, (c) => stages[c]!);
+      const names = Array.from(stage, (c) => [...stages, 'lost'][c]!);
       expect(funnelReport({ leadId, stage: names, at, source }, opts)).toEqual(fromInts);
       expect(
         funnelReport({ leadId: dense, stage: Uint16Array.from(stage), at, source }, opts),
@@ -426,14 +430,14 @@ describe('columns', () => {
       const late = at.slice();
       late[n - 2] = T + 0.5;
       expectLeadMathError(
-        () => funnelReport({ leadId: ids, stage, at: late }, { stages }),
+        () => funnelReport({ leadId: ids, stage, at: late }, { stages, outcomes: ['lost'] }),
         'INVALID_DATE',
         `events.at[${n - 2}]`,
       );
       const badStage = stage.slice();
       badStage[n - 3] = 9;
       expectLeadMathError(
-        () => funnelReport({ leadId: ids, stage: badStage, at }, { stages }),
+        () => funnelReport({ leadId: ids, stage: badStage, at }, { stages, outcomes: ['lost'] }),
         'UNKNOWN_STAGE',
         `events.stage[${n - 3}]`,
       );

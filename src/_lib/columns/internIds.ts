@@ -199,7 +199,7 @@ function internRows(
  * then a final avalanche so that the top bits (the partition) and the low
  * bits (the slot) both depend on every unit.
  */
-function hashString(v: string): number {
+export function hashString(v: string): number {
   const n = v.length;
   let h = (0x811c9dc5 ^ n) | 0;
   let i = 0;

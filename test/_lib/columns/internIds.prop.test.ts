@@ -1,6 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { internIntegers, internStrings, partitionDense } from '../../../src/_lib/columns/internIds';
+import {
+  hashString,
+  internIntegers,
+  internStrings,
+  partitionDense,
+} from '../../../src/_lib/columns/internIds';
 
 /** The plain oracle: codes in order of first appearance, through a Map. */
 function byMap(values: ArrayLike<unknown>): { codes: number[]; ids: unknown[] } {
@@ -165,5 +170,34 @@ describe('interning a column of ids', () => {
     for (let row = 0; row < values.length; row++) {
       if (got.ids[got.codes[positions[row]!]!] !== values[row]) throw new Error(`row ${row}`);
     }
+  });
+
+  it('tells apart two strings whose 32-bit hashes are equal', () => {
+    // Find two ids with the same hash (about 77,000 tries give even odds).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; pair === null; i++) {
+      const id = `c${i}`;
+      const h = hashString(id);
+      const other = seen.get(h);
+      if (other === undefined) seen.set(h, id);
+      else pair = [other, id];
+    }
+    const [a, b] = pair;
+    expect(a).not.toBe(b);
+    expect(hashString(a)).toBe(hashString(b));
+    // Small and large columns: the pair (in one partition, as their hashes are equal) gets two codes.
+    const small = internStrings([a, b, b, a, 'x'])!;
+    expect(Array.from(small.codes)).toEqual([0, 1, 1, 0, 2]);
+    expect(small.ids).toEqual([a, b, 'x']);
+    const filler = Array.from({ length: 40_000 }, (_, i) => `f${i}`);
+    const large = [a, ...filler, b, a, b];
+    const got = internStrings(large)!;
+    const codeOf = (row: number) => got.codes[got.positions![row]!]!;
+    const last = large.length - 1;
+    expect(codeOf(0)).not.toBe(codeOf(last));
+    expect(codeOf(0)).toBe(codeOf(last - 1));
+    expect(codeOf(last)).toBe(codeOf(last - 2));
+    expect(got.ids.length).toBe(40_002);
   });
 });
