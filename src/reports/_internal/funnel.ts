@@ -107,8 +107,8 @@ class Tally {
       reachedCount++;
     }
     const closesAt = e0 + w; // +∞ without a window
+    // Matured: the window has closed by asOf (never without a window).
     const matured = closesAt <= asOf;
-    const maturing = matured && w !== Number.POSITIVE_INFINITY;
     this.leads++;
     for (let i = 0; i < reachedCount; i++) {
       this.reached[i]!++;
@@ -118,7 +118,7 @@ class Tally {
     for (let i = 0; i + 1 < reachedCount; i++) {
       this.advanced[i]!++;
       this.observations[i]!.add(entries[base + i + 1]! - entries[base + i]!, true, keepCensored);
-      if (maturing) {
+      if (matured) {
         this.maturedReached[i]!++;
         this.maturedAdvanced[i]!++;
       }
@@ -130,7 +130,7 @@ class Tally {
       if (keepCensored) {
         this.observations[i]!.add(Math.min(asOf, closesAt) - entries[base + i]!, false, true);
       }
-      if (maturing) this.maturedReached[i]!++;
+      if (matured) this.maturedReached[i]!++;
     }
   }
 
@@ -143,8 +143,8 @@ class Tally {
     const { stageCount, from, to } = step;
     for (let base = 0; base < count * stageCount; base += stageCount) {
       const e0 = entries[base]!;
-      // +∞: no funnel event (or none at stage 0 when ordered).
-      if (e0 === Number.POSITIVE_INFINITY || e0 < from || e0 >= to) continue;
+      // +∞ (no funnel event, or none at stage 0 when ordered) is never before `to`.
+      if (e0 < from || e0 >= to) continue;
       this.countCohort(entries, base, recycled, step);
     }
   }
@@ -152,8 +152,9 @@ class Tally {
   /** {@link countPeriod} for every lead of a partition. */
   countPeriods(entries: Float64Array, count: number, step: Step): void {
     const stageCount = step.stageCount;
+    // A lead without a funnel event (all +∞) has no entry in any period.
     for (let base = 0; base < count * stageCount; base += stageCount) {
-      if (entries[base] !== Number.POSITIVE_INFINITY) this.countPeriod(entries, base, step);
+      this.countPeriod(entries, base, step);
     }
   }
 
