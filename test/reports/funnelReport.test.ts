@@ -315,6 +315,22 @@ describe('segments', () => {
     expect([sum(0), sum(1)]).toEqual([report.stages[0]!.reached, report.stages[1]!.reached]);
   });
 
+  it('takes a first touch exactly at asOf, and none after it', () => {
+    // Lead 2's only source is on its sql event at T + 3 days: asOf at that instant keeps it,
+    // a millisecond earlier leaves the lead without a segment.
+    const at = cohort(log, { segmentBy: 'source', asOf: T + 3 * DAY });
+    expect(at.segments!.map((s) => [s.segment, s.leads])).toEqual([
+      ['ads', 2],
+      ['email', 1],
+      [null, 1],
+    ]);
+    const before = cohort(log, { segmentBy: 'source', asOf: T + 3 * DAY - 1 });
+    expect(before.segments!.map((s) => [s.segment, s.leads])).toEqual([
+      ['ads', 2],
+      [null, 2],
+    ]);
+  });
+
   it('segments by a function of the lead id', () => {
     const report = cohort(log, {
       segmentBy: (id: string | number) => (Number(id) <= 2 ? 'low' : null),
