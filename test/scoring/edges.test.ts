@@ -246,3 +246,32 @@ describe('columnar activities name the argument that is malformed', () => {
     expect(lead.details.expected).toBe('an index below leads.length (1)');
   });
 });
+
+describe('explanations of a large batch', () => {
+  it('list the fit rules that held for every lead, past the size where fit runs as one generated pass', () => {
+    // 1,500 leads (more than the 1,024 from which fit rules of a batch are generated):
+    // every third lead is in the 'saas' industry, worth 15 fit points.
+    const withFit = validateModel({
+      id: 'f',
+      version: 1,
+      threshold: 100,
+      rules: [
+        { id: 'saas', kind: 'fit', points: 15, when: { field: 'industry', equals: 'saas' } },
+        { id: 'demo', kind: 'behavior', points: 10, when: { activity: 'demo' } },
+      ],
+    });
+    const leads = Array.from({ length: 1500 }, (_, i) => ({
+      id: i,
+      industry: i % 3 === 0 ? 'saas' : 'retail',
+    }));
+    const activities = [{ leadId: 3, type: 'demo', at: T }];
+    const results = scoreLeads(withFit, leads, activities, { asOf: T + H });
+    expect(results.filter((r) => r.fit === 15).length).toBe(500);
+    expect(results[3]!.contributions).toEqual([
+      { ruleId: 'saas', kind: 'fit', points: 15 },
+      { ruleId: 'demo', kind: 'behavior', points: 10, at: new Date(T) },
+    ]);
+    expect(results[4]!.contributions).toEqual([]);
+    expect(results[3]!.score).toBe(25);
+  });
+});
