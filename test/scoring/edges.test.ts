@@ -92,6 +92,51 @@ describe('columns read in place', () => {
     );
   });
 
+  it('name a bad cell of rows not grouped by lead, read lead by lead', () => {
+    // Rows of lead 0, 1, 0: not grouped, so each lead's rows are gathered and checked as read.
+    const ungrouped = {
+      leadIndex: Int32Array.of(0, 1, 0),
+      type: Uint8Array.of(0, 1, 1),
+      types: ['demo', 'view'],
+      at: Float64Array.of(T, T, T + H),
+      properties: { path: { codes: Uint8Array.of(0, 0, 1), values: ['/pricing', '/blog'] } },
+    };
+    const fine = scoreLeadsColumns(model, leads, ungrouped, { asOf: T + 2 * H });
+    // a: demo 10 + a /blog view; b: a /pricing view 5.
+    expect(Array.from(fine.score)).toEqual([10, 5]);
+    const cases: ['INVALID_ARGUMENT' | 'INVALID_DATE', string, Record<string, unknown>][] = [
+      ['INVALID_ARGUMENT', 'activities.type[2]', { type: Uint8Array.of(0, 1, 2) }],
+      [
+        'INVALID_ARGUMENT',
+        'activities.properties.path.codes[2]',
+        { properties: { path: { codes: Uint8Array.of(0, 0, 2), values: ['/pricing', '/blog'] } } },
+      ],
+      ['INVALID_DATE', 'activities.at[2]', { at: Float64Array.of(T, T, Date.UTC(2200, 0, 1)) }],
+    ];
+    for (const [code, path, change] of cases) {
+      expectLeadMathError(
+        () => scoreLeadsColumns(model, leads, { ...ungrouped, ...change }, { asOf: T + 2 * H }),
+        code,
+        path,
+      );
+    }
+    // A model that reads types only (no property): a type code out of range, rows not grouped.
+    const noPath = validateModel({ ...model, rules: [model.rules[0]!] });
+    expectLeadMathError(
+      () =>
+        scoreLeadsColumns(
+          noPath,
+          leads,
+          { ...ungrouped, type: Uint8Array.of(0, 0, 9) },
+          {
+            asOf: T,
+          },
+        ),
+      'INVALID_ARGUMENT',
+      'activities.type[2]',
+    );
+  });
+
   it('allow repeated lead ids: columns refer to leads by position', () => {
     const out = scoreLeads(model, [{ id: 'x' }, { id: 'x' }], base, {
       asOf: T + 2 * H,

@@ -166,6 +166,33 @@ describe('the scoring engine against a naive scorer', () => {
     expectBatchAsNaive(m, leads, acts, t),
   );
 
+  test.prop({
+    m: model,
+    leads: fc.array(lead, { minLength: 1, maxLength: 3 }),
+    acts: activities,
+    t: asOf,
+  })(
+    'with explanations (the general loop, not the generated one), every lead gets its naive score and qualifiedAt, and the contributions add up to it',
+    ({ m, leads, acts, t }) => {
+      const valid = validateModel(m);
+      const withIds = leads.map((l, i) => ({ ...l, id: `L${i}` }));
+      const rows = acts.map((a, i) => ({ ...a, leadId: `L${i % withIds.length}` }));
+      const got = scoreLeads(valid, withIds, rows, { asOf: t, explain: true });
+      withIds.forEach((l, i) => {
+        const want = naiveScore(
+          valid,
+          l,
+          rows.filter((r) => r.leadId === l.id),
+          t,
+        );
+        expect(close(got[i]!.score, want.score)).toBe(true);
+        expect(got[i]!.qualifiedAt?.getTime() ?? null).toBe(want.qualifiedAt);
+        const sum = got[i]!.contributions.reduce((n, c) => n + c.points, 0);
+        expect(close(sum, want.score)).toBe(true);
+      });
+    },
+  );
+
   it('counts a webinar exactly withinDays old, and not one a millisecond older', () => {
     const m = validateModel({
       id: 'w',
@@ -189,6 +216,56 @@ describe('the scoring engine against a naive scorer', () => {
     expect(result.qualifiedAt?.getTime()).toBe(at + 30 * DAY);
     const later = [pair[0]!, { type: 'webinar', at: at + 30 * DAY + 1 }];
     expect(scoreLead(two, {}, later, { asOf: at + 40 * DAY }).qualifiedAt).toBe(null);
+  });
+
+  it('counts a webinar exactly withinDays old after the lead qualified, and explains it', () => {
+    const m = validateModel({
+      id: 'q',
+      version: 1,
+      threshold: 10,
+      rules: [
+        { id: 'demo', kind: 'behavior', points: 10, when: { activity: 'demo' } },
+        { id: 'web', kind: 'behavior', points: 5, when: { activity: 'webinar', withinDays: 30 } },
+      ],
+    });
+    // The demo qualifies the lead at T0; the webinar a day later is exactly 30 days old at asOf.
+    const acts = [
+      { type: 'demo', at: T0 },
+      { type: 'webinar', at: T0 + DAY },
+    ];
+    for (const explain of [true, false]) {
+      const r = scoreLead(m, {}, acts, { asOf: T0 + 31 * DAY, explain });
+      expect([r.score, r.qualifiedAt?.getTime()]).toEqual([15, T0]);
+      expect(scoreLead(m, {}, acts, { asOf: T0 + 31 * DAY + 1, explain }).score).toBe(10);
+    }
+    const explained = scoreLead(m, {}, acts, { asOf: T0 + 31 * DAY }).contributions;
+    expect(explained.map((c) => [c.ruleId, c.points])).toEqual([
+      ['demo', 10],
+      ['web', 5],
+    ]);
+    expect(naiveScore(m, {}, acts, T0 + 31 * DAY).score).toBe(15);
+  });
+
+  it('reads the score once every activity of an instant has counted, with and without explanations', () => {
+    const m = validateModel({
+      id: 's',
+      version: 1,
+      threshold: 20,
+      rules: [
+        { id: 'demo', kind: 'behavior', points: 20, when: { activity: 'demo' } },
+        { id: 'unsub', kind: 'behavior', points: -15, when: { activity: 'unsubscribe' } },
+      ],
+    });
+    // +20 and −15 at the same instant: 5 at that instant, never 20.
+    const acts = [
+      { type: 'demo', at: T0 },
+      { type: 'unsubscribe', at: T0 },
+    ];
+    for (const explain of [true, false]) {
+      const r = scoreLead(m, {}, acts, { asOf: T0 + DAY, explain });
+      expect([r.score, r.qualifiedAt]).toEqual([5, null]);
+    }
+    expect(naiveScore(m, {}, acts, T0 + DAY).qualifiedAt).toBe(null);
   });
 
   it('restarts decay only on activities a rule scores', () => {

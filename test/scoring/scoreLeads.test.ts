@@ -167,6 +167,69 @@ describe('scoreLeads', () => {
     expect(fromObjects.map((r) => r.score)).toEqual([20, 1]);
   });
 
+  it('agrees with objects when an any or a not condition reads both property columns', () => {
+    const paths = ['/pricing', '/blog'];
+    const utms = ['cpc', 'email', null];
+    // lead 0: (/pricing, cpc), (/blog, cpc); lead 1: (/pricing, email), (/pricing, none), (/blog, cpc)
+    const rows = [
+      [0, 0, 0],
+      [0, 1, 0],
+      [1, 0, 1],
+      [1, 0, 2],
+      [1, 1, 0],
+    ] as const;
+    const objects = rows.map(([lead, p, u], i) => ({
+      leadId: lead,
+      type: 'page_view',
+      at: Date.UTC(2026, 0, 1 + i),
+      properties: { path: paths[p], ...(utms[u] === null ? {} : { utm: utms[u] }) },
+    }));
+    const columns = {
+      leadIndex: Int32Array.from(rows, (r) => r[0]),
+      type: Uint8Array.from(rows, () => 0),
+      types: ['page_view'],
+      at: Float64Array.from(objects, (o) => o.at),
+      properties: {
+        path: { codes: Uint8Array.from(rows, (r) => r[1]), values: paths },
+        utm: { codes: Uint8Array.from(rows, (r) => r[2]), values: utms },
+      },
+    };
+    const people = [{ id: 0 }, { id: 1 }];
+    const asOf = Date.UTC(2026, 1, 1);
+    const modelOf = (points: number, where: Record<string, unknown>) =>
+      validateModel({
+        id: 'w',
+        version: 1,
+        threshold: 100,
+        rules: [{ id: 'r', kind: 'behavior', points, when: { activity: 'page_view', where } }],
+      });
+    // any: /blog or from email — lead 0 one view, lead 1 two.
+    const anyOf = modelOf(1, {
+      any: [
+        { field: 'path', equals: '/blog' },
+        { field: 'utm', equals: 'email' },
+      ],
+    });
+    // not (/blog and cpc), 2 points — lead 0 one view, lead 1 two.
+    const notBoth = modelOf(2, {
+      not: {
+        all: [
+          { field: 'path', equals: '/blog' },
+          { field: 'utm', equals: 'cpc' },
+        ],
+      },
+    });
+    for (const [m, want] of [
+      [anyOf, [1, 2]],
+      [notBoth, [2, 4]],
+    ] as const) {
+      const fromObjects = scoreLeads(m, people, objects, { asOf, explain: false });
+      expect(fromObjects.map((r) => r.score)).toEqual(want);
+      expect(scoreLeads(m, people, columns, { asOf, explain: false })).toEqual(fromObjects);
+      expect(Array.from(scoreLeadsColumns(m, people, columns, { asOf }).score)).toEqual(want);
+    }
+  });
+
   it('scores a lead with many activities in reverse time order (no quadratic sort)', () => {
     const visits = validateModel({
       id: 'v',
