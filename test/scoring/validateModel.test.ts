@@ -158,6 +158,14 @@ describe('validateModel', () => {
     const safe = safeValidateModel(json);
     expect(safe.success).toBe(false);
     expect(safe.issues).toHaveLength(3);
+    expect(safe.issues.map((i) => i.code)).toEqual([
+      'INVALID_MODEL',
+      'INVALID_MODEL',
+      'INVALID_MODEL',
+    ]);
+    // A good model: the model and no issues.
+    const good = safeValidateModel({ ...base, rules: [] });
+    expect([good.success, good.issues]).toEqual([true, []]);
   });
 });
 
@@ -430,6 +438,7 @@ describe('condition errors name the exact path', () => {
     const result = safeValidateModel(proxy);
     expect(result.success).toBe(false);
     expect(result.issues[0]?.expected).toBe('plain JSON data');
+    expect(result.issues[0]?.path).toBe('model');
   });
 
   it('allows a floor equal to the threshold, not above it', () => {
