@@ -35,7 +35,7 @@ const RULES = [
     'reading or building more than needed (caches, covered ranges, margins)',
     (f, _m, code) =>
       /zoneOffsets\.ts$/.test(f) ||
-      /\b(ensure|cover|covers|coverDay|ready|has\(|growForward|readyFrom|readyTo|zoneFor|margin)\b/.test(
+      /\b(ensure|cover|covers|coverDay|ready|has\(|growForward|readyFrom|readyTo|zoneFor|margin|cached)\b/.test(
         code,
       ) ||
       (/businessCalendar\.ts$/.test(f) &&
@@ -176,6 +176,68 @@ const RULES = [
     (f, _m, code) =>
       /openTimeline\.ts$/.test(f) &&
       (code === 'if (from < this.first) {' || code === 'let hi = this.starts.length - 1;'),
+  ],
+  [
+    'an internal assertion that a validated model or checked input never reaches',
+    (f, m, code) =>
+      /src\/scoring\//.test(f) &&
+      (/throw new Error\('/.test(code) ||
+        (/compiled(Fit|Loop)\.ts$/.test(f) && /^if \(!Number\.isFinite\(x\)\) throw/.test(code))) &&
+      /StringLiteral|ConditionalExpression|BlockStatement/.test(m),
+  ],
+  [
+    'the general scoring path instead of a generated or special-cased one, or the reverse where both apply (the same scores; explanations, which only the general path gives, are tested)',
+    (f, m, code, r) =>
+      (/engine\.ts$/.test(f) &&
+        ((/^const fitLoop = explain \|\| leadCount < COMPILED_FIT_MIN/.test(code) &&
+          ['true', 'leadCount <= COMPILED_FIT_MIN', 'leadCount >= COMPILED_FIT_MIN'].includes(r)) ||
+          (/^if \(fitLoop === null\) fit = fitColumns/.test(code) && r === 'true') ||
+          (/^fit = \{ points: new Float64Array\(leadCount\), truth: \[\] \};/.test(code) &&
+            m === 'ArrayDeclaration') ||
+          (/^const loop = explain \|\| words !== 1/.test(code) && r === 'true') ||
+          (/^loop === null \|\| order !== null \|\| mode === 2/.test(code) && r === 'true') ||
+          (/^if \(loop !== null\) loop\(/.test(code) && r === 'false') ||
+          (/^if \(directLoop !== null\) \{/.test(code) && /^(false|\{\})$/.test(r)) ||
+          (/^if \(present !== null && present\.length <= 1 && words === 1\) \{/.test(code) &&
+            /^(false|\{\}|present\.length < 1)$/.test(r)))) ||
+      (/compiledLoop\.ts$/.test(f) &&
+        code === 'if (rules.length > 32) return null;' &&
+        r === 'rules.length >= 32') ||
+      (/compiledFit\.ts$/.test(f) &&
+        /^if \(list\.length <= IN_CHAIN_MAX && !list\.some\(\(x\) => Number\.isNaN\(x\)\)\) \{/.test(
+          code,
+        )) ||
+      (/scoreLeadsColumns\.ts$/.test(f) &&
+        m === 'BooleanLiteral' &&
+        /explain: false|, false\);$/.test(code)) ||
+      (/conditions\.ts$/.test(f) &&
+        /^(if \(keys\.length === 1\) \{|if \(key\.includes\('\.'\)\) \{|if \(!key\.includes\('\.'\)\) \{|if \('equals' in condition\) \{|if \('equals' in leaf\) \{|if \('between' in leaf\) \{|if \('in' in leaf\) \{)$/.test(
+          code,
+        ) &&
+        /ConditionalExpression|StringLiteral|BlockStatement/.test(m) &&
+        r !== 'true'),
+  ],
+  [
+    'a cap at zero points is zero either way (min(0, cap) = max(0, −cap) = 0)',
+    (f, _m, code, r) =>
+      (/engine\.ts$/.test(f) &&
+        code === 'return points >= 0 ? Math.min(points, cap) : Math.max(points, -cap);' &&
+        r === 'points > 0') ||
+      (/compiledLoop\.ts$/.test(f) &&
+        code === 'return rule.points >= 0' &&
+        r === 'rule.points > 0'),
+  ],
+  [
+    'a step of a dot path that reads on from undefined, which gives undefined anyway',
+    (f, m, code) =>
+      /conditions\.ts$/.test(f) &&
+      code === 'if (value === undefined) return undefined;' &&
+      m === 'ConditionalExpression',
+  ],
+  [
+    'a walk over expired rows that stops at the current row anyway (its instant is inside its own window)',
+    (f, _m, code, r) =>
+      /engine\.ts$/.test(f) && code === 'for (; tail <= k; tail++) {' && r === 'tail < k',
   ],
   [
     'an out-of-range write to a typed array (ignored)',
