@@ -240,6 +240,20 @@ const RULES = [
       /engine\.ts$/.test(f) && code === 'for (; tail <= k; tail++) {' && r === 'tail < k',
   ],
   [
+    "a rule with nothing in its window: walking its expired rows anyway, or from a row or two earlier, finds none of that rule's rows to drop (the rows just before the current one were counted and are still in the window, or belong to other rules)",
+    (f, _m, code, r) =>
+      /engine\.ts$/.test(f) &&
+      ((code === 'if (inWindow[r] === 0) {' && /^(false|\{\})$/.test(r)) ||
+        (/^tails\[r\] = k \+ 1;/.test(code) && r === 'k - 1')),
+  ],
+  [
+    "recomputing a rule's capped points when none of its rows left the window gives the same points",
+    (f, _m, code, r) =>
+      /engine\.ts$/.test(f) &&
+      ((code === 'let dropped = false;' && r === 'true') ||
+        (code === 'if (dropped) {' && r === 'true')),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&

@@ -268,6 +268,43 @@ describe('the scoring engine against a naive scorer', () => {
     expect(naiveScore(m, {}, acts, T0 + DAY).qualifiedAt).toBe(null);
   });
 
+  it('drops a windowed rule past the 32nd (a second mask word) from the running score when it expires', () => {
+    // 33 one-point rules (x0 … x32), then 'web' (the 34th rule, bit 1 of the second word):
+    // 10 points for a webinar within 1 day.
+    const rules = [
+      ...Array.from({ length: 33 }, (_, i) => ({
+        id: `x${i}`,
+        kind: 'behavior' as const,
+        points: 1,
+        when: { activity: `x${i}` },
+      })),
+      {
+        id: 'web',
+        kind: 'behavior' as const,
+        points: 10,
+        when: { activity: 'webinar', withinDays: 1 },
+      },
+    ];
+    const m = validateModel({ id: 'wide', version: 1, threshold: 11, rules });
+    // T0: the webinar (10). T0 + 2 days: x0 (1), the webinar has left its window: 1, not 11.
+    const acts = [
+      { type: 'webinar', at: T0 },
+      { type: 'x0', at: T0 + 2 * DAY },
+    ];
+    const asOf = T0 + 2 * DAY + 3_600_000;
+    for (const explain of [true, false]) {
+      const r = scoreLead(m, {}, acts, { asOf, explain });
+      expect([r.score, r.qualifiedAt]).toEqual([1, null]);
+    }
+    expect(scoreLead(m, {}, acts, { asOf }).contributions.map((c) => c.ruleId)).toEqual(['x0']);
+    // Both inside the window: 11, qualified at the second activity.
+    const close = [acts[0]!, { type: 'x0', at: T0 + 12 * 3_600_000 }];
+    const r = scoreLead(m, {}, close, { asOf: T0 + 20 * 3_600_000 });
+    expect([r.score, r.qualifiedAt?.getTime()]).toEqual([11, T0 + 12 * 3_600_000]);
+    expect(r.contributions.map((c) => c.ruleId)).toEqual(['web', 'x0']);
+    expect(naiveScore(m, {}, acts, asOf).score).toBe(1);
+  });
+
   it('restarts decay only on activities a rule scores', () => {
     const m = validateModel({
       id: 'd',
