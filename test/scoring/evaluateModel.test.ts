@@ -33,6 +33,50 @@ describe('evaluateModel', () => {
     expect(r.auc).toBe(0.5);
   });
 
+  it('counts a tie group of more than two as one mid rank', () => {
+    // Converted: 1 and 2; not: 1 and 3. Pairs (converted, not): (1, 1) a tie = ½,
+    // (1, 3) 0, (2, 1) 1, (2, 3) 0: 1.5 of 4.
+    const r = evaluateModel(
+      [
+        { score: 1, converted: true },
+        { score: 1, converted: false },
+        { score: 2, converted: true },
+        { score: 3, converted: false },
+      ],
+      { threshold: 10 },
+    );
+    expect(r.auc).toBe(0.375);
+    // Three tied, two of them converted, against one lower: 2 of 3 pairs ordered, the rest ties.
+    // Pairs: (5, 5) × 2 ties = 1, (5, 1) × 2 = 2 → 3 of 4.
+    const tied = evaluateModel(
+      [
+        { score: 5, converted: true },
+        { score: 5, converted: true },
+        { score: 5, converted: false },
+        { score: 1, converted: false },
+      ],
+      { threshold: 10 },
+    );
+    expect(tied.auc).toBe(0.75);
+  });
+
+  it('counts a score exactly at the threshold as sales-ready, and one at a band edge in the upper band', () => {
+    const r = evaluateModel(
+      [
+        { score: 50, converted: true },
+        { score: 25, converted: false },
+        { score: 10, converted: true },
+      ],
+      { threshold: 50 },
+    );
+    expect([r.salesReady.count, r.salesReady.converted]).toEqual([1, 1]);
+    expect(r.bands.map((b) => b.count)).toEqual([1, 1, 1, 0]);
+    // No one sales-ready while some converted: no precision and no lift.
+    const none = evaluateModel([{ score: 10, converted: true }], { threshold: 50 });
+    expect([none.precision, none.lift]).toEqual([null, null]);
+    expect(none).not.toHaveProperty('issues');
+  });
+
   it('groups conversion by score band (default edges: 25, 50, 75 for threshold 50)', () => {
     const { bands } = evaluateModel(sample, { threshold: 50 });
     expect(bands.map((b) => [b.from, b.to, b.count, b.converted])).toEqual([

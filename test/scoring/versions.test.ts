@@ -15,6 +15,55 @@ describe('diffModels', () => {
     expect(diffModels(smbModel, reordered)).toEqual([]);
   });
 
+  it('reads no change in the key order of nested conditions, and leaves out what was absent', () => {
+    const a = {
+      id: 'm',
+      version: 1,
+      threshold: 10,
+      rules: [
+        {
+          id: 'r',
+          kind: 'behavior',
+          points: 5,
+          when: { activity: 'view', where: { field: 'path', equals: '/pricing' } },
+        },
+      ],
+    };
+    const b = {
+      ...a,
+      rules: [
+        {
+          id: 'r',
+          kind: 'behavior',
+          points: 5,
+          when: { where: { equals: '/pricing', field: 'path' }, activity: 'view' },
+        },
+      ],
+    };
+    expect(diffModels(a as never, b as never)).toStrictEqual([]);
+    // A floor added: no `before` and no rule id; a changed condition: its rule id.
+    const c = {
+      ...a,
+      floor: 3,
+      rules: [{ ...a.rules[0]!, when: { activity: 'view' } }],
+    };
+    expect(diffModels(a as never, c as never)).toStrictEqual([
+      { type: 'changed', field: 'floor', after: 3 },
+      {
+        type: 'changed',
+        ruleId: 'r',
+        field: 'when',
+        before: a.rules[0]!.when,
+        after: { activity: 'view' },
+      },
+    ]);
+    expect(diffModels(c as never, a as never)[0]).toStrictEqual({
+      type: 'changed',
+      field: 'floor',
+      before: 3,
+    });
+  });
+
   it('lists model fields, removed, added and changed rules with before and after', () => {
     const next = {
       ...smbModel,
