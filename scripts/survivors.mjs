@@ -254,6 +254,20 @@ const RULES = [
         (code === 'if (dropped) {' && r === 'true')),
   ],
   [
+    "the key sort of diffModels's canonical JSON: both models are validated first, and the schema writes every object's keys in its own order, so keys already agree",
+    (f, _m, code) =>
+      /diffModels\.ts$/.test(f) &&
+      (code === "typeof v === 'object' && v !== null && !Array.isArray(v)" ||
+        /^\? Object\.fromEntries\(Object\.entries\(v\)\.sort/.test(code)),
+  ],
+  [
+    'an AUC loop one step past the end (the extra step reads no score and adds no rank), or an overall rate of NaN where it is null (both make lift null)',
+    (f, _m, code, r) =>
+      /evaluateModel\.ts$/.test(f) &&
+      ((code === 'for (let i = 0; i < n; ) {' && r === 'i <= n') ||
+        (code === 'const overall = n === 0 ? null : positives / n;' && r === 'false')),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&
