@@ -268,6 +268,16 @@ const RULES = [
         (code === 'const overall = n === 0 ? null : positives / n;' && r === 'false')),
   ],
   [
+    'a column check made again or made earlier: the first property column rechecked, the column the engine reads checked up front, or the collecting loop reached in throwing mode (it throws at the same row)',
+    (f, _m, code, r) =>
+      /activityTable\.ts$/.test(f) &&
+      ((code === 'for (const { codes, limit } of propertyCodes.slice(1)) {' &&
+        r === 'propertyCodes') ||
+        code === "if (rows.mode === 'throw') checkRow(firstBad);" ||
+        (code === 'if (codes !== used && firstOutOfRange(codes, limit) >= 0) checkAll();' &&
+          /^(true|codes !== used \|\| firstOutOfRange\(codes, limit\) >= 0)$/.test(r))),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&

@@ -280,6 +280,47 @@ describe('columnar activities name the argument that is malformed', () => {
     expect(error.details.path).toBe(path);
   });
 
+  it('name the first bad row across several property columns, and collect every one', () => {
+    // Three rows of lead a; property columns p (read by no rule) and q: q's code in row 1
+    // and p's code in row 2 are out of range.
+    const three = {
+      leadIndex: Int32Array.of(0, 0, 0),
+      type: Uint8Array.of(0, 0, 0),
+      types: ['demo'],
+      at: Float64Array.of(T, T + H, T + 2 * H),
+      properties: {
+        p: { codes: Uint8Array.of(0, 0, 1), values: ['x'] },
+        q: { codes: Uint8Array.of(0, 3, 0), values: ['y', 'z'] },
+      },
+    };
+    const error = catchLeadMathError(() =>
+      scoreLeadsColumns(model, leads, three, { asOf: T + 3 * H }),
+    );
+    expect(error.details.path).toBe('activities.properties.q.codes[1]');
+    const collected = scoreLeadsColumns(model, leads, three, {
+      asOf: T + 3 * H,
+      onInvalid: 'collect',
+    });
+    expect(collected.issues?.map((i) => [i.row, i.path])).toEqual([
+      [1, 'activities.properties.q.codes[1]'],
+      [2, 'activities.properties.p.codes[2]'],
+    ]);
+    // Row 0's demo alone counts: 10 points.
+    expect(Array.from(collected.score)).toEqual([10]);
+    // The other way round: p's bad row first.
+    const swapped = {
+      ...three,
+      properties: {
+        p: { codes: Uint8Array.of(0, 1, 0), values: ['x'] },
+        q: { codes: Uint8Array.of(0, 0, 3), values: ['y', 'z'] },
+      },
+    };
+    expect(
+      catchLeadMathError(() => scoreLeadsColumns(model, leads, swapped, { asOf: T + 3 * H }))
+        .details.path,
+    ).toBe('activities.properties.p.codes[1]');
+  });
+
   it('say what an index must be below', () => {
     const error = catchLeadMathError(() =>
       scoreLeadsColumns(model, leads, { ...good, type: Uint8Array.of(1) }, { asOf: T }),
