@@ -285,7 +285,7 @@ const RULES = [
         (code === "if (x === Number.POSITIVE_INFINITY) return 'Infinity';" &&
           /^(false|"")$/.test(r)) ||
         code === "return Object.is(x, -0) ? '-0' : String(x);" ||
-        (code === 'if (compiled === null) return null;' && r === 'false')),
+        (/^if \((compiled|e) === null\) return null;$/.test(code) && r === 'false')),
   ],
   [
     'an out-of-range write to a typed array (ignored)',

@@ -361,3 +361,54 @@ describe('explanations of a large batch', () => {
     expect(results[3]!.score).toBe(25);
   });
 });
+
+describe('fit rules of a large batch that the generated pass cannot take', () => {
+  it('score a dot path inside all, any and not as the lead-by-lead evaluation does', () => {
+    // 1,200 leads (past the 1,024 from which fit rules of a batch are generated); a dot path
+    // such as company.employees is not generated, so the whole fit pass falls back.
+    const m = validateModel({
+      id: 'dot',
+      version: 1,
+      threshold: 100,
+      rules: [
+        {
+          id: 'mid-saas',
+          kind: 'fit',
+          points: 10,
+          when: {
+            all: [
+              { field: 'company.employees', between: [50, 500] },
+              { field: 'industry', equals: 'saas' },
+            ],
+          },
+        },
+        {
+          id: 'any',
+          kind: 'fit',
+          points: 1,
+          when: {
+            any: [
+              { field: 'industry', equals: 'retail' },
+              { not: { field: 'company.employees', exists: true } },
+            ],
+          },
+        },
+      ],
+    });
+    const leads = Array.from({ length: 1200 }, (_, i) => ({
+      id: i,
+      industry: i % 2 === 0 ? 'saas' : 'retail',
+      ...(i % 3 === 0 ? {} : { company: { employees: i % 600 } }),
+    }));
+    // By hand: mid-saas when i is even, i % 3 ≠ 0 and 50 ≤ i % 600 ≤ 500; any when i is odd
+    // or i % 3 = 0.
+    const want = leads.map(({ id: i }) => {
+      const mid = i % 2 === 0 && i % 3 !== 0 && i % 600 >= 50 && i % 600 <= 500 ? 10 : 0;
+      const any = i % 2 === 1 || i % 3 === 0 ? 1 : 0;
+      return mid + any;
+    });
+    const got = scoreLeads(m, leads, [], { asOf: T, explain: false });
+    expect(got.map((r) => r.fit)).toEqual(want);
+    expect(want.filter((p) => p >= 10).length).toBeGreaterThan(100);
+  });
+});
