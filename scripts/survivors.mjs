@@ -288,6 +288,29 @@ const RULES = [
         (/^if \((compiled|e) === null\) return null;$/.test(code) && r === 'false')),
   ],
   [
+    "the scoring engine's bookkeeping where both sides give the same scores: larger scratch arrays or more mask words than the rules need, a read one place outside an array (undefined compares false), one step past the last lead (writes outside typed arrays are ignored), a bad cell that the local path checks and throws for alike, the single-field path declined or taken for a field without a column (an absent column reads undefined either way), decay at exactly the floor (it gives the floor) or of negative behaviour points (min(behaviour, …) keeps them)",
+    (f, _m, code, r) =>
+      /engine\.ts$/.test(f) &&
+      ((code === 'if (positions.length < rows) {' &&
+        /^(true|positions\.length <= rows)$/.test(r)) ||
+        (code === 'while (to > 0 && localAt[to - 1]! > asOf) to--;' &&
+          /^(true|to >= 0)$/.test(r)) ||
+        (code === 'if (j === leadCount) break;' && r === 'false') ||
+        (code === 'if (halt[0] === 2) {' && /^(false|\{\})$/.test(r)) ||
+        (/^for \(let j = 0; j < leadCount; j\+\+\) longest = Math\.max/.test(code) &&
+          r === 'start[j + 1]! + start[j]!') ||
+        (code === 'const words = Math.max(1, Math.ceil(rules.length / 32));' &&
+          r === 'rules.length * 32') ||
+        (/^table\.column === undefined \? null : \[\.\.\.fields\]\.filter/.test(code) &&
+          /^(true|\[\.\.\.fields\])$/.test(r)) ||
+        (code === 'const column = field === undefined ? undefined : table.column!(field);' &&
+          r === 'false') ||
+        (/^if \(decay !== undefined && behavior > 0 && fitPoints \+ behavior > floor\) \{$/.test(
+          code,
+        ) &&
+          /^(true|fitPoints \+ behavior >= floor)$/.test(r))),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&

@@ -167,6 +167,42 @@ describe('scoreLeads', () => {
     expect(fromObjects.map((r) => r.score)).toEqual([20, 1]);
   });
 
+  it('reads a field that has no column as missing, next to one that has', () => {
+    // The rule reads path (a column) and utm (no column at all): utm is missing on every row.
+    const m = validateModel({
+      id: 'u',
+      version: 1,
+      threshold: 100,
+      rules: [
+        {
+          id: 'organic-pricing',
+          kind: 'behavior',
+          points: 3,
+          when: {
+            activity: 'page_view',
+            where: {
+              all: [
+                { field: 'path', equals: '/pricing' },
+                { field: 'utm', exists: false },
+              ],
+            },
+          },
+        },
+      ],
+    });
+    const columns = {
+      leadIndex: Int32Array.of(0, 0, 1),
+      type: Uint8Array.of(0, 0, 0),
+      types: ['page_view'],
+      at: Float64Array.of(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 3)),
+      properties: { path: { codes: Uint8Array.of(0, 1, 0), values: ['/pricing', '/blog'] } },
+    };
+    const people = [{ id: 0 }, { id: 1 }];
+    // lead 0: one /pricing view (3); lead 1: one (3).
+    const out = scoreLeadsColumns(m, people, columns, { asOf: Date.UTC(2026, 1, 1) });
+    expect(Array.from(out.score)).toEqual([3, 3]);
+  });
+
   it('agrees with objects when an any or a not condition reads both property columns', () => {
     const paths = ['/pricing', '/blog'];
     const utms = ['cpc', 'email', null];
