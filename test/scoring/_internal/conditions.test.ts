@@ -132,3 +132,12 @@ describe('conditions', () => {
     expect(Array.from(both)).toEqual([1, 0, 1]);
   });
 });
+
+describe('contains', () => {
+  it('matches a string field only with a string: the number 2 is not in "a2"', () => {
+    const subject = { s: 'a2' };
+    expect(compileCondition({ field: 's', contains: 2 })(subject)).toBe(false);
+    expect(compileCondition({ field: 's', contains: '2' })(subject)).toBe(true);
+    expect(leafTest({ field: 's', contains: 2 })('a2')).toBe(false);
+  });
+});
