@@ -311,6 +311,15 @@ const RULES = [
           /^(true|fitPoints \+ behavior >= floor)$/.test(r))),
   ],
   [
+    'columns checked up front as well as, or instead of, as they are read: the same first bad row is named',
+    (f, m, code, r) =>
+      /engine\.ts$/.test(f) &&
+      m === 'ConditionalExpression' &&
+      r === 'true' &&
+      (code === 'if (mode === 2 && !table.checked) table.checkAll!();' ||
+        code === 'if (mode !== 2 && !table.checked) table.checkColumnsExcept!(source.codes);'),
+  ],
+  [
     'a guard its only caller makes first (the engine asks for a generated loop only with one mask word, at most 32 rules)',
     (f, _m, code, r) =>
       /compiledLoop\.ts$/.test(f) &&

@@ -165,6 +165,19 @@ describe('scoreLeads', () => {
     // lead 0: a pricing view from cpc (20); lead 1: its pricing views come from email (no
     // points) and without utm (1 point for the view without utm)
     expect(fromObjects.map((r) => r.score)).toEqual([20, 1]);
+    // A code out of range in one of the two columns the rules read is named before scoring.
+    const bad = {
+      ...columns,
+      properties: {
+        ...columns.properties,
+        utm: { codes: Uint8Array.from([0, 0, 1, 7, 0]), values: utms },
+      },
+    };
+    expectLeadMathError(
+      () => scoreLeads(twoColumns, people, bad, { asOf: Date.UTC(2026, 1, 1) }),
+      'INVALID_ARGUMENT',
+      'activities.properties.utm.codes[3]',
+    );
   });
 
   it('reads a field that has no column as missing, next to one that has', () => {
