@@ -45,13 +45,14 @@ export function eachLeadPartition(
   stageCount: number,
   visit: (part: LeadEntries) => void,
 ): void {
-  const parts = ordered ? null : cols.partitions;
+  const parts = cols.partitions;
   if (parts === null) {
     const leadCount = cols.leadCount;
     const entries = new Float64Array(leadCount * stageCount).fill(Number.POSITIVE_INFINITY);
     const recycled = new Uint8Array(leadCount * stageCount);
-    if (ordered) groupedEntries(cols, asOf, stageCount, entries, recycled);
-    else
+    if (ordered) {
+      groupedEntries(cols, 0, cols.lead.length, 0, leadCount, asOf, stageCount, entries, recycled);
+    } else
       lifecycleEntries(
         cols,
         0,
@@ -83,7 +84,11 @@ export function eachLeadPartition(
     const rowTo = parts.rows[p + 1]!;
     entries.fill(Number.POSITIVE_INFINITY, 0, count * stageCount);
     recycled.fill(0, 0, count * stageCount);
-    lifecycleEntries(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
+    if (ordered) {
+      groupedEntries(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
+    } else {
+      lifecycleEntries(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
+    }
     const segment = segmentsOf(
       cols,
       rowFrom,
@@ -135,29 +140,41 @@ function segmentsOf(
   return segment;
 }
 
-/** Ordered entries: each lead's rows grouped, walked in time order. */
+/**
+ * Ordered entries of rows `[rowFrom, rowTo)`, whose leads are codes
+ * `codeBase … codeBase + count − 1`: each lead's rows grouped (a counting
+ * sort over the range alone), walked in time order.
+ */
 function groupedEntries(
   cols: EventColumns,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
+  count: number,
   asOf: number,
   stageCount: number,
   entries: Float64Array,
   recycled: Uint8Array,
 ): void {
-  const { start, order } = groupByLead(cols.lead, cols.leadCount, true);
+  const lead =
+    rowFrom === 0 && rowTo === cols.lead.length && codeBase === 0
+      ? cols.lead
+      : localCodes(cols.lead, rowFrom, rowTo, codeBase);
+  const { start, order } = groupByLead(lead, count, true);
   const entry = new Float64Array(stageCount);
   const last = new Float64Array(stageCount);
   let rows = new Int32Array(16);
-  for (let j = 0; j < cols.leadCount; j++) {
+  for (let j = 0; j < count; j++) {
     const from = start[j]!;
     const to = start[j + 1]!;
     if (rows.length < to - from) rows = new Int32Array(2 * (to - from));
-    let count = 0;
+    let kept = 0;
     for (let k = from; k < to; k++) {
-      const row = order === null ? k : order[k]!;
-      if (cols.at[row]! <= asOf && cols.stage[row]! >= 0) rows[count++] = row;
+      const row = rowFrom + (order === null ? k : order[k]!);
+      if (cols.at[row]! <= asOf && cols.stage[row]! >= 0) rows[kept++] = row;
     }
-    if (count === 0) continue;
-    orderedEntries(rows, count, cols, entry, last);
+    if (kept === 0) continue;
+    orderedEntries(rows, kept, cols, entry, last);
     const base = j * stageCount;
     for (let i = 0; i < stageCount; i++) {
       const t = entry[i]!;
@@ -166,6 +183,21 @@ function groupedEntries(
       recycled[base + i] = !Number.isNaN(next) && last[i]! > next ? 1 : 0;
     }
   }
+}
+
+/** The lead codes of rows `[rowFrom, rowTo)` less `codeBase` (a left-out row stays −1). */
+function localCodes(
+  lead: Int32Array,
+  rowFrom: number,
+  rowTo: number,
+  codeBase: number,
+): Int32Array {
+  const out = new Int32Array(rowTo - rowFrom);
+  for (let k = 0; k < out.length; k++) {
+    const j = lead[rowFrom + k]!;
+    out[k] = j < 0 ? -1 : j - codeBase;
+  }
+  return out;
 }
 
 /** Segment keys compared as strings compare (UTF-16 code units). */
