@@ -430,6 +430,47 @@ describe('condition errors name the exact path', () => {
     });
   }
 
+  it('explains a bad condition where it stands: a fit rule, a where, inside all, any and not', () => {
+    const expected =
+      'a condition with exactly one operator (equals, in, between, gte, lte, contains, exists, startsWith, all, any, not)';
+    const bad = { field: 'x', lessThan: 3 };
+    const fit = (when: unknown) => [{ id: 'f', kind: 'fit', points: 1, when }];
+    const behaviour = (where: unknown) => [
+      { id: 'b', kind: 'behavior', points: 1, when: { activity: 'a', where } },
+    ];
+    const cases: [unknown[], string][] = [
+      [fit(bad), 'rules[0].when'],
+      [behaviour(bad), 'rules[0].when.where'],
+      [fit({ all: [{ field: 'y', exists: true }, bad] }), 'rules[0].when.all[1]'],
+      [fit({ any: [bad] }), 'rules[0].when.any[0]'],
+      [fit({ not: bad }), 'rules[0].when.not'],
+      [behaviour({ not: { all: [bad] } }), 'rules[0].when.where.not.all[0]'],
+    ];
+    for (const [rules, path] of cases) {
+      const result = safeValidateModel({ id: 'm', version: 1, threshold: 10, rules });
+      expect(result.issues.map((i) => [i.path, i.expected])).toEqual([[path, expected]]);
+    }
+    // Other unions are not conditions: a version, a scalar to compare with, an item of `in`.
+    const scalar = 'a string, finite number, boolean or null';
+    const others: [Record<string, unknown>, string, string][] = [
+      [{ version: true, rules: [] }, 'version', 'a non-empty string or a whole number ≥ 0'],
+      [{ rules: fit({ field: 'a', equals: {} }) }, 'rules[0].when.equals', scalar],
+      [{ rules: fit({ field: 'a', in: [[1]] }) }, 'rules[0].when.in[0]', scalar],
+    ];
+    for (const [fields, path, want] of others) {
+      const result = safeValidateModel({ id: 'm', version: 1, threshold: 10, ...fields });
+      expect(result.issues.map((i) => [i.path, i.expected])).toEqual([[path, want]]);
+    }
+    // A behaviour rule's `when` is not a condition: its own fields are named.
+    const notCondition = safeValidateModel({
+      id: 'm',
+      version: 1,
+      threshold: 10,
+      rules: [{ id: 'b', kind: 'behavior', points: 1, when: { activity: 5 } }],
+    });
+    expect(notCondition.issues[0]?.path).toBe('rules[0].when.activity');
+  });
+
   it('reports a hostile object as not plain JSON data', () => {
     const trap = () => {
       throw new Error('trap');
