@@ -320,6 +320,14 @@ const RULES = [
         code === 'if (mode !== 2 && !table.checked) table.checkColumnsExcept!(source.codes);'),
   ],
   [
+    "an activity table's defaults and stand-ins: a default argument every caller passes, a presized array that is filled before it is read, the type column standing in for a missing property column (it is checked as the type column anyway)",
+    (f, _m, code, r) =>
+      /activityTable\.ts$/.test(f) &&
+      (code === "rows: RowIssues = new RowIssues('throw')," ||
+        code === 'const properties = new Array<unknown>(count);' ||
+        (code === 'first?.limit ?? types.length,' && r === 'first?.limit && types.length')),
+  ],
+  [
     'a guard its only caller makes first (the engine asks for a generated loop only with one mask word, at most 32 rules)',
     (f, _m, code, r) =>
       /compiledLoop\.ts$/.test(f) &&

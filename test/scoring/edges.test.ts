@@ -280,6 +280,13 @@ describe('columnar activities name the argument that is malformed', () => {
     expect(error.details.path).toBe(path);
   });
 
+  it('say why a type listed twice is refused', () => {
+    const error = catchLeadMathError(() =>
+      scoreLeadsColumns(model, leads, { ...good, types: ['demo', 'demo'] }, { asOf: T }),
+    );
+    expect(error.details.expected).toBe('a type not listed before');
+  });
+
   it('name the first bad row across several property columns, and collect every one', () => {
     // Three rows of lead a; property columns p (read by no rule) and q: q's code in row 1
     // and p's code in row 2 are out of range.
