@@ -328,6 +328,15 @@ const RULES = [
         (code === 'first?.limit ?? types.length,' && r === 'first?.limit && types.length')),
   ],
   [
+    'the depth walk over conditions pushing a value that is not an object (a missing `where`, `not`, or an index one past a list): it is popped and skipped',
+    (f, _m, code, r) =>
+      /validation\.ts$/.test(f) &&
+      ((code === "if (typeof when === 'object' && when !== null && 'where' in when) {" &&
+        r === 'true') ||
+        (/^if \('not' in node\) stack\.push/.test(code) && r === 'true') ||
+        (code === 'for (let k = list.length - 1; k >= 0; k--) {' && r === 'list.length + 1')),
+  ],
+  [
     'a guard its only caller makes first (the engine asks for a generated loop only with one mask word, at most 32 rules)',
     (f, _m, code, r) =>
       /compiledLoop\.ts$/.test(f) &&

@@ -471,6 +471,16 @@ describe('condition errors name the exact path', () => {
     expect(notCondition.issues[0]?.path).toBe('rules[0].when.activity');
   });
 
+  it('names a rule that is null or not an object', () => {
+    for (const rule of [null, 5, 'x']) {
+      expectLeadMathError(
+        () => validateModel({ id: 'm', version: 1, threshold: 10, rules: [rule] }),
+        'INVALID_MODEL',
+        'rules[0]',
+      );
+    }
+  });
+
   it('reports a hostile object as not plain JSON data', () => {
     const trap = () => {
       throw new Error('trap');
