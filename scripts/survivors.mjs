@@ -337,6 +337,16 @@ const RULES = [
         (code === 'for (let k = list.length - 1; k >= 0; k--) {' && r === 'list.length + 1')),
   ],
   [
+    'a boundary at which both sides agree: a score exactly at the floor decays to the floor, an absent floor is never above the threshold (undefined > x is false)',
+    (f, _m, code, r) =>
+      (/decayScore\.ts$/.test(f) &&
+        code === 'if (score <= floor) return score;' &&
+        r === 'score < floor') ||
+      (/validation\.ts$/.test(f) &&
+        code === 'if (model.floor !== undefined && model.floor > model.threshold) {' &&
+        r === 'true'),
+  ],
+  [
     'a guard its only caller makes first (the engine asks for a generated loop only with one mask word, at most 32 rules)',
     (f, _m, code, r) =>
       /compiledLoop\.ts$/.test(f) &&

@@ -320,5 +320,12 @@ describe('the scoring engine against a naive scorer', () => {
     ];
     // 14 days since the demo: two half-lives, 80 → 20 (an unscored open one day ago changes nothing).
     expect(scoreLead(m, {}, acts, { asOf: T0 + 14 * DAY }).score).toBe(20);
+    // The same once qualified (threshold 50, reached by the demo): the open after it is read
+    // only for counts, and still does not restart decay. With and without explanations.
+    const qualifying = validateModel({ ...m, threshold: 50 });
+    for (const explain of [true, false]) {
+      const r = scoreLead(qualifying, {}, acts, { asOf: T0 + 14 * DAY, explain });
+      expect([r.score, r.qualifiedAt?.getTime()]).toEqual([20, T0]);
+    }
   });
 });
