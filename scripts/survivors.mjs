@@ -143,7 +143,10 @@ const RULES = [
   [
     'a check that throws only for a value that is not an id, so calling it for an id changes nothing',
     (f, _m, code) =>
-      /slaItemsFromEvents\.ts$/.test(f) && /if \(ids\.find\(e\.leadId\) === -2\) idKey/.test(code),
+      (/slaItemsFromEvents\.ts$/.test(f) &&
+        /if \(ids\.find\(e\.leadId\) === -2\) idKey/.test(code)) ||
+      (/scoring\/_internal\/batch\.ts$/.test(f) &&
+        /^if \((index\.find\(id\)|lead) === -2\) idKey\(/.test(code)),
   ],
   [
     "a stray element in a lead's new history: it has no event type, so the walk over the events skips it, and it compares as equal to every event, which the sort leaves in order",

@@ -221,6 +221,15 @@ describe('scoreLead with onInvalid: collect', () => {
       ['UNKNOWN_LEAD', 0, 'leadId'],
     ]);
     expect(collected.behavior).toBe(15);
+    // A lead id that is not an id at all is named by its cell.
+    const notAnId = [{ leadId: {}, type: 'webinar', at: '2026-03-05T10:00:00Z' }, acts[1]!];
+    const bad = scoreLead(model, smbLead, notAnId as never, {
+      asOf: '2026-03-07T00:00:00Z',
+      onInvalid: 'collect',
+    });
+    expect(bad.issues?.map((i) => [i.code, i.path])).toEqual([
+      ['INVALID_ARGUMENT', 'activities[0].leadId'],
+    ]);
     const plain = scoreLead(model, smbLead, [acts[1]!], { asOf: '2026-03-07T00:00:00Z' });
     expect('issues' in plain).toBe(false);
     expect(plain.score).toBe(collected.score);
