@@ -172,6 +172,16 @@ describe('reviewDates counts', () => {
       'a whole number from 1 to 10000',
     ]);
   });
+
+  it('refuses a count whose last review would fall past 2199, saying so', () => {
+    // 10,000 reviews at least a day apart from 2190 reach past 2200 (10,000 days is 27 years).
+    const error = catchLeadMathError(() => reviewDates('2190-01-15T00:00:00Z', { count: 10_000 }));
+    expect([error.code, error.details.path, error.details.expected]).toEqual([
+      'INVALID_COUNT',
+      'options.count',
+      'a count whose last review falls before 2200-01-01T00:00Z',
+    ]);
+  });
 });
 
 describe('model errors inside conditions say what was wrong there', () => {
