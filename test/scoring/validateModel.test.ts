@@ -434,16 +434,16 @@ describe('condition errors name the exact path', () => {
     const expected =
       'a condition with exactly one operator (equals, in, between, gte, lte, contains, exists, startsWith, all, any, not)';
     const bad = { field: 'x', lessThan: 3 };
-    const fit = (when: unknown) => [{ id: 'f', kind: 'fit', points: 1, when }];
+    const fitRule = (when: unknown) => [{ id: 'f', kind: 'fit', points: 1, when }];
     const behaviour = (where: unknown) => [
       { id: 'b', kind: 'behavior', points: 1, when: { activity: 'a', where } },
     ];
     const cases: [unknown[], string][] = [
-      [fit(bad), 'rules[0].when'],
+      [fitRule(bad), 'rules[0].when'],
       [behaviour(bad), 'rules[0].when.where'],
-      [fit({ all: [{ field: 'y', exists: true }, bad] }), 'rules[0].when.all[1]'],
-      [fit({ any: [bad] }), 'rules[0].when.any[0]'],
-      [fit({ not: bad }), 'rules[0].when.not'],
+      [fitRule({ all: [{ field: 'y', exists: true }, bad] }), 'rules[0].when.all[1]'],
+      [fitRule({ any: [bad] }), 'rules[0].when.any[0]'],
+      [fitRule({ not: bad }), 'rules[0].when.not'],
       [behaviour({ not: { all: [bad] } }), 'rules[0].when.where.not.all[0]'],
     ];
     for (const [rules, path] of cases) {
@@ -454,8 +454,8 @@ describe('condition errors name the exact path', () => {
     const scalar = 'a string, finite number, boolean or null';
     const others: [Record<string, unknown>, string, string][] = [
       [{ version: true, rules: [] }, 'version', 'a non-empty string or a whole number ≥ 0'],
-      [{ rules: fit({ field: 'a', equals: {} }) }, 'rules[0].when.equals', scalar],
-      [{ rules: fit({ field: 'a', in: [[1]] }) }, 'rules[0].when.in[0]', scalar],
+      [{ rules: fitRule({ field: 'a', equals: {} }) }, 'rules[0].when.equals', scalar],
+      [{ rules: fitRule({ field: 'a', in: [[1]] }) }, 'rules[0].when.in[0]', scalar],
     ];
     for (const [fields, path, want] of others) {
       const result = safeValidateModel({ id: 'm', version: 1, threshold: 10, ...fields });
