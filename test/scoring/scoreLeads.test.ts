@@ -16,6 +16,40 @@ const activities = [
 ];
 const stray = { leadId: 'L9', type: 'webinar', at: '2026-04-21T00:00:00Z' }; // not one of the leads
 
+/**
+ * Five page views of two leads with two property columns, as objects and as
+ * columns: lead 0 (/pricing, cpc), (/blog, cpc); lead 1 (/pricing, email),
+ * (/pricing, no utm), (/blog, cpc).
+ */
+function twoColumnViews() {
+  const paths = ['/pricing', '/blog'];
+  const utms = ['cpc', 'email', null];
+  const rows = [
+    [0, 0, 0],
+    [0, 1, 0],
+    [1, 0, 1],
+    [1, 0, 2],
+    [1, 1, 0],
+  ] as const;
+  const objects = rows.map(([lead, p, u], i) => ({
+    leadId: lead,
+    type: 'page_view',
+    at: Date.UTC(2026, 0, 1 + i),
+    properties: { path: paths[p], ...(utms[u] === null ? {} : { utm: utms[u] }) },
+  }));
+  const columns = {
+    leadIndex: Int32Array.from(rows, (r) => r[0]),
+    type: Uint8Array.from(rows, () => 0),
+    types: ['page_view'],
+    at: Float64Array.from(objects, (o) => o.at),
+    properties: {
+      path: { codes: Uint8Array.from(rows, (r) => r[1]), values: paths },
+      utm: { codes: Uint8Array.from(rows, (r) => r[2]), values: utms },
+    },
+  };
+  return { utms, objects, columns, people: [{ id: 0 }, { id: 1 }] };
+}
+
 describe('scoreLeads', () => {
   it('throws UNKNOWN_LEAD for an activity whose lead id matches no lead, naming its row', () => {
     const error = expectLeadMathError(
@@ -132,32 +166,7 @@ describe('scoreLeads', () => {
         },
       ],
     });
-    const paths = ['/pricing', '/blog'];
-    const utms = ['cpc', 'email', null];
-    const rows = [
-      [0, 0, 0],
-      [0, 1, 0],
-      [1, 0, 1],
-      [1, 0, 2],
-      [1, 1, 0],
-    ] as const;
-    const objects = rows.map(([lead, p, u], i) => ({
-      leadId: lead,
-      type: 'page_view',
-      at: Date.UTC(2026, 0, 1 + i),
-      properties: { path: paths[p], ...(utms[u] === null ? {} : { utm: utms[u] }) },
-    }));
-    const columns = {
-      leadIndex: Int32Array.from(rows, (r) => r[0]),
-      type: Uint8Array.from(rows, () => 0),
-      types: ['page_view'],
-      at: Float64Array.from(objects, (o) => o.at),
-      properties: {
-        path: { codes: Uint8Array.from(rows, (r) => r[1]), values: paths },
-        utm: { codes: Uint8Array.from(rows, (r) => r[2]), values: utms },
-      },
-    };
-    const people = [{ id: 0 }, { id: 1 }];
+    const { utms, objects, columns, people } = twoColumnViews();
     const fromObjects = scoreLeads(twoColumns, people, objects, { asOf: Date.UTC(2026, 1, 1) });
     expect(scoreLeads(twoColumns, people, columns, { asOf: Date.UTC(2026, 1, 1) })).toEqual(
       fromObjects,
@@ -217,33 +226,7 @@ describe('scoreLeads', () => {
   });
 
   it('agrees with objects when an any or a not condition reads both property columns', () => {
-    const paths = ['/pricing', '/blog'];
-    const utms = ['cpc', 'email', null];
-    // lead 0: (/pricing, cpc), (/blog, cpc); lead 1: (/pricing, email), (/pricing, none), (/blog, cpc)
-    const rows = [
-      [0, 0, 0],
-      [0, 1, 0],
-      [1, 0, 1],
-      [1, 0, 2],
-      [1, 1, 0],
-    ] as const;
-    const objects = rows.map(([lead, p, u], i) => ({
-      leadId: lead,
-      type: 'page_view',
-      at: Date.UTC(2026, 0, 1 + i),
-      properties: { path: paths[p], ...(utms[u] === null ? {} : { utm: utms[u] }) },
-    }));
-    const columns = {
-      leadIndex: Int32Array.from(rows, (r) => r[0]),
-      type: Uint8Array.from(rows, () => 0),
-      types: ['page_view'],
-      at: Float64Array.from(objects, (o) => o.at),
-      properties: {
-        path: { codes: Uint8Array.from(rows, (r) => r[1]), values: paths },
-        utm: { codes: Uint8Array.from(rows, (r) => r[2]), values: utms },
-      },
-    };
-    const people = [{ id: 0 }, { id: 1 }];
+    const { objects, columns, people } = twoColumnViews();
     const asOf = Date.UTC(2026, 1, 1);
     const modelOf = (points: number, where: Record<string, unknown>) =>
       validateModel({
