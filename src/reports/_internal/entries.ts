@@ -45,25 +45,14 @@ export function eachLeadPartition(
   stageCount: number,
   visit: (part: LeadEntries) => void,
 ): void {
+  // Both rules take the same range of rows and leads and fill the same arrays.
+  const entriesOf = ordered ? groupedEntries : lifecycleEntries;
   const parts = cols.partitions;
   if (parts === null) {
     const leadCount = cols.leadCount;
     const entries = new Float64Array(leadCount * stageCount).fill(Number.POSITIVE_INFINITY);
     const recycled = new Uint8Array(leadCount * stageCount);
-    if (ordered) {
-      groupedEntries(cols, 0, cols.lead.length, 0, leadCount, asOf, stageCount, entries, recycled);
-    } else
-      lifecycleEntries(
-        cols,
-        0,
-        cols.lead.length,
-        0,
-        leadCount,
-        asOf,
-        stageCount,
-        entries,
-        recycled,
-      );
+    entriesOf(cols, 0, cols.lead.length, 0, leadCount, asOf, stageCount, entries, recycled);
     const segment = segmentsOf(cols, 0, cols.lead.length, 0, leadCount, asOf, null, null);
     visit({ entries, recycled, segment, codeBase: 0, count: leadCount });
     return;
@@ -84,11 +73,7 @@ export function eachLeadPartition(
     const rowTo = parts.rows[p + 1]!;
     entries.fill(Number.POSITIVE_INFINITY, 0, count * stageCount);
     recycled.fill(0, 0, count * stageCount);
-    if (ordered) {
-      groupedEntries(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
-    } else {
-      lifecycleEntries(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
-    }
+    entriesOf(cols, rowFrom, rowTo, codeBase, count, asOf, stageCount, entries, recycled);
     const segment = segmentsOf(
       cols,
       rowFrom,
