@@ -107,9 +107,11 @@ const RULES = [
       ),
   ],
   [
-    'a formula that gives the same value on that side (the Wilson bounds at 0 and n, the compensated sum at equal magnitudes)',
+    'a formula that gives the same value on that side (the Wilson bounds at 0 and n, the compensated sum at equal magnitudes, the incomplete beta at x = 0 and 1, a binomial tail from k = 0)',
     (f, m, code) =>
       (/wilson\.ts$/.test(f) && /x === 0 \? 0|x === n \? 1/.test(code)) ||
+      (/special\.ts$/.test(f) &&
+        /^if \(x <= 0\) return 0;|^if \(x >= 1\) return 1;|^if \(k <= 0\) return 1;/.test(code)) ||
       (/sum\.ts$/.test(f) && m === 'EqualityOperator'),
   ],
   [
@@ -357,6 +359,42 @@ const RULES = [
       r === 'false',
   ],
   [
+    'the walk of a pmf out from its mean: where it starts, where the 1e-18 cut falls, m = 0 as a shortcut (the support grows or shrinks by terms below 1e-18 of the peak; every kept term is checked against exact rational values)',
+    (f, _m, code) =>
+      /betaBinomial\.ts$/.test(f) &&
+      /term > peak|term < CUTOFF \* peak|^if \(m === 0\)|^const start = /.test(code),
+  ],
+  [
+    'counts of weight below 1e-18 trimmed or skipped in the chain, a wider array than their support, or the last term of a tail at that edge (the tail changes by less than 1e-18)',
+    (f, _m, code) =>
+      /betaBinomial\.ts$/.test(f) &&
+      /p\[first\]!|p\[last\]!|betaBinomialPmf\(lo \+ first|high\.lo \+ high\.p\.length|weight < CUTOFF|i >= 0 && dist\.lo/.test(
+        code,
+      ),
+  ],
+  [
+    'the up-front work estimate: ±1 per factor moves which borderline plans are refused before a pmf is built; the budget spent while computing still bounds the work, and no answer changes',
+    (f, _m, code) => /betaBinomial\.ts$/.test(f) && /^work \+= \(SUPPORT_SDS/.test(code),
+  ],
+  [
+    "the continued fraction's safeguards: Lentz's guard against a zero denominator and the iteration cap, which convergent fractions for 0 < x < 1 never reach, and a stop at exactly the tolerance (one more step changes the value by under 1e-16)",
+    (f, _m, code) =>
+      /special\.ts$/.test(f) &&
+      /Math\.abs\([dc]\) < TINY|maxIterations|delta - 1\) < EPSILON|did not converge/.test(code),
+  ],
+  [
+    "which side of the incomplete beta's continued fraction, or which front factor, is used at the switch (both give the same value there; both sides are tested against mpmath)",
+    (f, _m, code) =>
+      /special\.ts$/.test(f) &&
+      /x < \(a \+ 1\) \/ \(a \+ b \+ 2\)|Math\.min\(a, b\) < 10/.test(code),
+  ],
+  [
+    'the scale of a log-sum-exp: any scale at or above the largest term gives the same sum (one more term only raises the scale; its write lands outside the array)',
+    (f, _m, code) =>
+      /special\.ts$/.test(f) &&
+      /^if \(l > max\) max = l;|^for \(let x = 0; x < k; x\+\+\)/.test(code),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&
@@ -368,6 +406,34 @@ const RULES = [
 function kindOf(file, mutator, code, replacement) {
   for (const [kind, test] of RULES) if (test(file, mutator, code, replacement)) return kind;
   return 'to examine';
+}
+
+// Mutants a test added after the run kills, each checked by applying it to the
+// current source and running the tests (scripts/replay-mutants.mjs --record).
+const KILLED_AFTER =
+  'killed by a test added after the run (the mutant applied by hand, the test red)';
+const killedAfter = new Set(
+  (() => {
+    try {
+      return readFileSync(new URL('./mutants-killed-after-run.txt', import.meta.url), 'utf8');
+    } catch {
+      return '';
+    }
+  })()
+    .split('\n')
+    .filter(Boolean),
+);
+const GONE = 'code rewritten or removed since the run (the next run measures what replaced it)';
+const currentSource = new Map();
+function stillThere(file, code) {
+  if (!currentSource.has(file)) {
+    let text = '';
+    try {
+      text = readFileSync(join(process.cwd(), file), 'utf8');
+    } catch {}
+    currentSource.set(file, new Set(text.split('\n').map((l) => l.trim())));
+  }
+  return currentSource.get(file).has(code);
 }
 
 const here = process.cwd();
@@ -398,7 +464,11 @@ for (const report of reports) {
         mutator: m.mutatorName,
         code,
         replacement: String(m.replacement ?? ''),
-        kind: kindOf(file, m.mutatorName, code, String(m.replacement ?? '')),
+        kind: killedAfter.has(key)
+          ? KILLED_AFTER
+          : stillThere(file, code)
+            ? kindOf(file, m.mutatorName, code, String(m.replacement ?? ''))
+            : GONE,
       });
     }
   }

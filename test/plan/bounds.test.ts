@@ -8,7 +8,7 @@ import { marketingSourcedShare } from '../../src/plan/marketingSourcedShare';
 import { pace } from '../../src/plan/pace';
 import { planWithConfidence } from '../../src/plan/planWithConfidence';
 import { reversePlan } from '../../src/plan/reversePlan';
-import { expectLeadMathError } from '../_helpers';
+import { catchLeadMathError, expectLeadMathError } from '../_helpers';
 
 const window = { start: '2026-04-01T00:00:00Z', end: '2026-07-01T00:00:00Z' };
 
@@ -135,6 +135,50 @@ describe('planning: unknown keys', () => {
         }),
       'INVALID_ARGUMENT',
       'a.days',
+    );
+  });
+});
+
+describe('planning: messages name the rule that was broken', () => {
+  const message = (fn: () => unknown) => catchLeadMathError(fn).message;
+
+  it('laggedWindow: a lag that moves the window before 1900', () => {
+    expect(
+      message(() =>
+        laggedWindow({ start: '1905-01-01T00:00:00Z', end: '1905-04-01T00:00:00Z' }, 3000),
+      ),
+    ).toBe(
+      'laggedWindow: lagDays must be a lag that keeps the shifted window at or after 1900-01-01T00:00Z, got 3000',
+    );
+  });
+
+  it('laggedCostPer: amounts whose total is not finite', () => {
+    const spend = [
+      { at: '2026-01-05T00:00:00Z', amount: 1e308 },
+      { at: '2026-01-06T00:00:00Z', amount: 1e308 },
+    ];
+    const window = { start: '2026-02-01T00:00:00Z', end: '2026-03-01T00:00:00Z' };
+    expect(message(() => laggedCostPer({ spend, count: 1, window, lagDays: 30 }))).toBe(
+      'laggedCostPer: spend[1].amount must be an amount that keeps the total spend finite, got 1e+308',
+    );
+  });
+
+  it('marketingSourcedShare: more marketing-sourced customers than customers', () => {
+    expect(
+      message(() =>
+        marketingSourcedShare({ marketingSourced: 5, customers: 4, salesModel: 'inside' }),
+      ),
+    ).toBe('marketingSourcedShare: marketingSourced must be ≤ customers (4), got 5');
+  });
+
+  it('planWithConfidence: bad evidence items', () => {
+    const plan = (evidence: unknown) => () =>
+      planWithConfidence({ stages: ['a', 'b'], evidence, target: 1, confidence: 0.9 } as never);
+    expect(message(plan([{ entered: 3, advanced: 4 }]))).toBe(
+      'planWithConfidence: evidence[0].advanced must be ≤ evidence[0].entered (3), got 4',
+    );
+    expect(message(plan([{ entered: 3, advanced: 1, x: 1 }]))).toBe(
+      'planWithConfidence: evidence[0].x must be absent (unknown key; known keys: entered, advanced), got 1',
     );
   });
 });

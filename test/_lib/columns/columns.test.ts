@@ -4,11 +4,13 @@ import { KeyGroups } from '../../../src/_lib/columns/groupByKey';
 import { groupByLead, sortRowsByTime } from '../../../src/_lib/columns/groupByLead';
 import { IdIndex, idKey } from '../../../src/_lib/columns/ids';
 import {
+  assertFloat64Column,
   assertIndexColumn,
   columnMax,
+  firstBadRow,
   firstOutOfRange,
 } from '../../../src/_lib/columns/typedArrays';
-import { expectLeadMathError } from '../../_helpers';
+import { catchLeadMathError, expectLeadMathError } from '../../_helpers';
 
 describe('typed-array columns', () => {
   it('find the largest index, and +∞ for a negative one, for every array type', () => {
@@ -168,6 +170,29 @@ describe('sortRowsByTime', () => {
 });
 
 describe('KeyGroups', () => {
+  it('sorts any keys, null anywhere among them, as a sort by < with null last would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'B', 'é', '1'), maxLength: 3 })),
+          {
+            maxLength: 40,
+          },
+        ),
+        (keys) => {
+          const groups = new KeyGroups();
+          for (const key of keys) groups.codeOf(key);
+          const distinct = [...new Set(keys.filter((k): k is string => k !== null))].sort((x, y) =>
+            x < y ? -1 : 1,
+          );
+          const want = keys.includes(null) ? [...distinct, null] : distinct;
+          expect(groups.sortedCodes().map((c) => groups.keys[c])).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('codes keys in order of appearance and lists them sorted, null last', () => {
     const groups = new KeyGroups();
     expect(groups.codeOf('b')).toBe(0);
@@ -188,5 +213,98 @@ describe('KeyGroups', () => {
     expect(groups.codeOf('a')).toBe(2);
     expect(groups.codeOf('b')).toBe(1);
     expect(groups.sortedCodes()).toEqual([2, 1, 0]);
+  });
+});
+
+describe('firstBadRow', () => {
+  // 10,000 rows (three blocks of 4,096): instants in [100, 200), indices below
+  // 5, 7 and 3; each case spoils one cell of one column at one row.
+  const n = 10_000;
+  const table = () => ({
+    at: new Float64Array(n).fill(150),
+    a: new Uint8Array(n).fill(4),
+    b: new Uint16Array(n).fill(6),
+    c: new Int32Array(n).fill(2),
+  });
+  const first = (t: ReturnType<typeof table>) =>
+    firstBadRow(t.at, 100, 200, t.a, 5, t.b, 7, t.c, 3);
+
+  it('is −1 when every row is good, at the edges of the ranges included', () => {
+    const t = table();
+    t.at[0] = 100;
+    t.at[n - 1] = 199.5;
+    expect(first(t)).toBe(-1);
+    expect(firstBadRow(new Float64Array(0), 0, 1, t.a, 1, t.b, 1, t.c, 1)).toBe(-1);
+  });
+
+  const spoil: ReadonlyArray<[string, (t: ReturnType<typeof table>, i: number) => void]> = [
+    [
+      'an instant below the range',
+      (t, i) => {
+        t.at[i] = 99.5;
+      },
+    ],
+    [
+      'an instant at the end of the range',
+      (t, i) => {
+        t.at[i] = 200;
+      },
+    ],
+    [
+      'an instant that is NaN',
+      (t, i) => {
+        t.at[i] = Number.NaN;
+      },
+    ],
+    [
+      'a first index at its limit',
+      (t, i) => {
+        t.a[i] = 5;
+      },
+    ],
+    [
+      'a second index at its limit',
+      (t, i) => {
+        t.b[i] = 7;
+      },
+    ],
+    [
+      'a third index at its limit',
+      (t, i) => {
+        t.c[i] = 3;
+      },
+    ],
+    [
+      'a negative third index',
+      (t, i) => {
+        t.c[i] = -1;
+      },
+    ],
+  ];
+  for (const [what, bad] of spoil) {
+    it(`finds ${what} in the middle of a block, the first of two`, () => {
+      for (const row of [0, 4095, 4096, 6000, n - 1]) {
+        const t = table();
+        bad(t, row);
+        if (row + 7 < n) bad(t, row + 7);
+        expect(first(t)).toBe(row);
+      }
+    });
+  }
+});
+
+describe('column messages', () => {
+  it('say what the column must be', () => {
+    expect(catchLeadMathError(() => assertIndexColumn('f', 'col', [0, 1], 2)).message).toBe(
+      'f: col must be an integer typed array, got [0,1]',
+    );
+    expect(
+      catchLeadMathError(() => assertIndexColumn('f', 'col', Uint8Array.of(0), 2)).message,
+    ).toBe('f: col.length must be 2 (one per row), got 1');
+    expect(catchLeadMathError(() => assertFloat64Column('f', 'at', [1])).message).toBe(
+      'f: at must be a Float64Array, got [1]',
+    );
+    const column = Float64Array.of(1);
+    expect(assertFloat64Column('f', 'at', column)).toBe(column);
   });
 });

@@ -19,6 +19,9 @@ const cases: [number, number][] = [
   [0.999999, 4.753424308817087],
   [1e-10, -6.361340902404056],
   [1 - 1e-10, 6.361340889697422],
+  // mpmath at 50 digits, −√2 erfinv(1 − 2p): the far tail of AS 241 (r > 5)
+  [1e-20, -9.262340089798407],
+  [1e-12, -7.034483825301132],
 ];
 
 describe('normalQuantile', () => {
