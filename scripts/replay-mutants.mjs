@@ -5,7 +5,7 @@
  * With `--record`, appends the killed ones to scripts/mutants-killed-after-run.txt,
  * which `scripts/survivors.mjs` reads: the mutants a test added after the run kills.
  *
- * Usage: `node scripts/replay-mutants.mjs report.json src/file.ts [--lines a-b] [--record] test files…`
+ * Usage: `node scripts/replay-mutants.mjs report.json src/file.ts [--lines a-b] [--keys file] [--record] test files…`
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +13,15 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 const [report, file, ...rest] = process.argv.slice(2);
 let range = null;
 let record = false;
+/** Only these mutants (keys as scripts/survivors.mjs --keys prints them), when given. */
+let keys = null;
 for (;;) {
   if (rest[0] === '--lines') {
     const [a, b] = rest[1].split('-').map(Number);
     range = [a, b ?? a];
+    rest.splice(0, 2);
+  } else if (rest[0] === '--keys') {
+    keys = new Set(readFileSync(rest[1], 'utf8').split('\n').filter(Boolean));
     rest.splice(0, 2);
   } else if (rest[0] === '--record') {
     record = true;
@@ -59,6 +64,7 @@ for (const m of mutants) {
     }
   }
   const key = `${file}:${start.line}:${start.column}:${m.mutatorName}:${m.replacement}`;
+  if (keys !== null && !keys.has(key)) continue;
   const tag = `${file}:${start.line} ${m.mutatorName} ${JSON.stringify(lineText.trim()).slice(0, 90)} -> ${JSON.stringify(m.replacement).slice(0, 80)}`;
   const shift =
     curLine < 0 ? 0 : offsetOf(curLines, curLine + 1, 1) - offsetOf(srcLines, start.line, 1);
@@ -69,9 +75,10 @@ for (const m of mutants) {
     continue;
   }
   writeFileSync(file, current.slice(0, s) + m.replacement + current.slice(e));
+  // The configuration Stryker runs the tests with (one worker, fixed property seed).
   const res = spawnSync(
     'npx',
-    ['vitest', 'run', ...rest, '--typecheck.enabled=false', '--bail=1'],
+    ['vitest', 'run', '--config', 'vitest.stryker.config.ts', ...rest, '--bail=1'],
     {
       env: { ...process.env, TZ: 'Asia/Kathmandu' },
       encoding: 'utf8',

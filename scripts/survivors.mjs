@@ -13,16 +13,24 @@ import { join } from 'node:path';
 const RULES = [
   [
     'a check a later one makes anyway',
-    (_f, m, code, r) =>
+    (f, m, code, r) =>
       (m === 'ConditionalExpression' &&
         r === 'false' &&
         /typeof \w+ !== 'number' \|\|/.test(code)) ||
-      (m === 'ConditionalExpression' && r === 'false' && /typeof \w+ !== 'string' \|\|/.test(code)),
+      (m === 'ConditionalExpression' &&
+        r === 'false' &&
+        /typeof \w+ !== 'string' \|\|/.test(code)) ||
+      // the regex that follows rejects a value that is not a string; includes() one that is not a code
+      (/civil\.ts$/.test(f) && code === "if (typeof value !== 'string') return null;") ||
+      (/errors\.ts$/.test(f) && /^return typeof code === 'string' && /.test(code)) ||
+      // Number.isSafeInteger is false for anything but a number
+      (/ids\.ts$/.test(f) &&
+        /^return typeof value === 'number' && Number\.isSafeInteger/.test(code)),
   ],
   [
     'a value overwritten before it is read',
     (f, m, code) =>
-      (/newClock|new Array<number>\(|new Array\(/.test(code) &&
+      (/newClock|new Array<\w+>\(|new Array\(/.test(code) &&
         /ArrayDeclaration|ArithmeticOperator|ObjectLiteral|StringLiteral|BooleanLiteral/.test(m)) ||
       (f.endsWith('clock.ts') &&
         /^(state|paused|dueAt|elapsedMs|remainingMs|stoppedAt):|return \{$/.test(code)),
@@ -94,9 +102,12 @@ const RULES = [
       ),
   ],
   [
-    'the block test of a column scan (a failing block is searched row by row, which decides)',
+    'the block test of a column scan (a failing block is searched row by row, which decides; one row read past a block can only fail a block whose search then finds its own first bad row, or none)',
     (f, _m, code) =>
-      /typedArrays\.ts$/.test(f) && /\? 1 : 0\)|ok === 1|from < n; from \+= 4096/.test(code),
+      /typedArrays\.ts$/.test(f) &&
+      /\? 1 : 0\)|ok === 1|from < n; from \+= 4096|^for \(let i = from; i < to; i\+\+\) \{$/.test(
+        code,
+      ),
   ],
   [
     'a maximum that only decides whether a column is searched (the search decides)',
@@ -107,8 +118,9 @@ const RULES = [
       ),
   ],
   [
-    'a formula that gives the same value on that side (the Wilson bounds at 0 and n, the compensated sum at equal magnitudes, the incomplete beta at x = 0 and 1, a binomial tail from k = 0)',
+    'a formula that gives the same value on that side (the Wilson bounds at 0 and n, the compensated sum at equal magnitudes, the incomplete beta at x = 0 and 1, a binomial tail from k = 0, a pace with no projection: null >= target is false for a positive target, and a zero target leaves nothing remaining)',
     (f, m, code) =>
+      (/pace\.ts$/.test(f) && /^onTrack: remaining === 0 \|\| \(projected !== null/.test(code)) ||
       (/wilson\.ts$/.test(f) && /x === 0 \? 0|x === n \? 1/.test(code)) ||
       (/special\.ts$/.test(f) &&
         /^if \(x <= 0\) return 0;|^if \(x >= 1\) return 1;|^if \(k <= 0\) return 1;/.test(code)) ||
@@ -160,13 +172,31 @@ const RULES = [
   [
     'a read one place outside an array (undefined compares false, as the guard would)',
     (f, m, code, r) =>
-      /openTimeline\.ts$/.test(f) &&
-      ((m === 'EqualityOperator' && code === 'for (let i = 1; i < n; i++) {' && r === 'i <= n') ||
-        (m === 'ConditionalExpression' &&
-          r === 'true' &&
-          /^if \(last >= 0 && e\[last\]! >= a\)|^if \(k >= 0 && ends\[k\]! >= a\)|^return i >= 0 && t < this\.ends\[i\]!;$/.test(
-            code,
-          ))),
+      (/funnelEfficiency\.ts$/.test(f) && code === 'if (above !== undefined)') ||
+      (/ids\.ts$/.test(f) && code === 'for (; i < n; i++) {') ||
+      (/openTimeline\.ts$/.test(f) &&
+        ((m === 'EqualityOperator' && code === 'for (let i = 1; i < n; i++) {' && r === 'i <= n') ||
+          (m === 'ConditionalExpression' &&
+            r === 'true' &&
+            /^if \(last >= 0 && e\[last\]! >= a\)|^if \(k >= 0 && ends\[k\]! >= a\)|^return i >= 0 && t < this\.ends\[i\]!;$/.test(
+              code,
+            )))),
+  ],
+  [
+    "the bracketing search of planWithConfidence's smallest top count: where it starts (the normal approximation, its fixed point, its step) and how it doubles and bisects decide where the search begins, not where it ends (a property test checks P(top) ≥ confidence > P(top − 1) against exact BigInt tails); a zero target, or the top stage, shortcut to what the general case gives",
+    (f, _m, code) =>
+      /planWithConfidence\.ts$/.test(f) &&
+      /^let guess = |^for \(let i = 0; i < 50 && |^const next = \(target \+ z|^if \(Math\.abs\(next - guess\) < 0\.5\)|^converged = true;|^guess = |^if \(!\(guess <= Number\.MAX_SAFE_INTEGER\)\)|^let step = |^if \(probabilityAt\(guess\) >= confidence\)|^low = Math\.max\(target - 1|^while \(low >= target && |^high = low \+ step;|^while \(probabilityAt\(high\) < confidence\)|^if \(high > Number\.MAX_SAFE_INTEGER\)|^if \(probabilityAt\(mid\) >= confidence\)|^moments = \(n\) => \(\{ mean: n \* product|^if \(target === 0\) return 0;|^const probability = target === 0|^const required = i === 0 \? top/.test(
+        code,
+      ),
+  ],
+  [
+    'which of two exact methods computes a tail: the binomial lower tail term by term or the incomplete beta, the direct beta-binomial tail or the pmf chain (both agree to 1e-11; the choice is cost), or the zero below the target that both give',
+    (f, _m, code) =>
+      /planWithConfidence\.ts$/.test(f) &&
+      /^target <= DIRECT_TAIL_MAX$|^\? \(n\) => \(n < target \? 0 : 1 - binomialLowerTail|^const single = posteriors\.length === 1|^if \(single !== null && target <= DIRECT_TAIL_MAX|^if \(n < target\) return 0;|^if \(chainMoments\(n, posteriors\)\.work > EVIDENCE_WORK_BUDGET\)/.test(
+        code,
+      ),
   ],
   [
     'touching intervals left unmerged (the pieces of a run meet only where years meet) give the same open time and openness',
@@ -395,6 +425,30 @@ const RULES = [
       /^if \(l > max\) max = l;|^for \(let x = 0; x < k; x\+\+\)/.test(code),
   ],
   [
+    "the sign a sort comparator gives a pair the stable sort keeps in place: V8's sort acts on a negative result only and compares a later element with an earlier one, so 0, 1 and a − b (positive there) act alike; the split itself is checked against the largest-remainder rule done by hand",
+    (f, _m, code) =>
+      /spreadTarget\.ts$/.test(f) &&
+      /^return ra > rb \? -1 : ra < rb \? 1 : (a - b|0);$/.test(code),
+  ],
+  [
+    'a message for a value that only an object can be (the catch is reached by a Proxy or a throwing getter), or a case the general rendering gives alike (String(undefined), String(symbol)); or a return after a loop that the maximum checked first makes unreachable',
+    (f, _m, code) =>
+      (/errors\.ts$/.test(f) &&
+        /^return typeof value === 'object' \? 'an object'|^if \(value === undefined\) return 'undefined';|^if \(typeof value === 'symbol'\) return value\.toString\(\);/.test(
+          code,
+        )) ||
+      (/typedArrays\.ts$/.test(f) && code === 'return -1;'),
+  ],
+  [
+    "a boundary between two branches of a formula that agree there: AS 241's central and tail rational approximations at |q| = 0.425 and r = 5, the sign at q = 0 (the central branch takes it), the year of a parsed date (a month out of range comes back as another month, which the month check catches)",
+    (f, _m, code) =>
+      (/normal\.ts$/.test(f) &&
+        /^if \(Math\.abs\(q\) <= 0\.425\)|^let r = q < 0 \? p : 1 - p;|^if \(r <= 5\)|^return q < 0 \? -value : value;/.test(
+          code,
+        )) ||
+      (/civil\.ts$/.test(f) && code === 'return y === year && m === month ? days : null;'),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&
@@ -437,9 +491,13 @@ function stillThere(file, code) {
 }
 
 const here = process.cwd();
+// `--keys`: print only the keys (file:line:column:mutator:replacement) of the
+// mutants to examine, for scripts/replay-mutants.mjs --keys.
+const keysOnly = process.argv.includes('--keys');
+const args = process.argv.slice(2).filter((a) => a !== '--keys');
 const reports =
-  process.argv.length > 2
-    ? process.argv.slice(2)
+  args.length > 0
+    ? args
     : readdirSync(join(here, 'reports', 'mutation'))
         .filter((f) => f.endsWith('.json'))
         .map((f) => join(here, 'reports', 'mutation', f));
@@ -464,6 +522,7 @@ for (const report of reports) {
         mutator: m.mutatorName,
         code,
         replacement: String(m.replacement ?? ''),
+        key,
         kind: killedAfter.has(key)
           ? KILLED_AFTER
           : stillThere(file, code)
@@ -474,6 +533,10 @@ for (const report of reports) {
   }
 }
 rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+if (keysOnly) {
+  for (const row of rows) if (row.kind === 'to examine') console.log(row.key);
+  process.exit(0);
+}
 const counts = new Map();
 for (const row of rows) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 90);

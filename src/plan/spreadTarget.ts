@@ -60,11 +60,13 @@ export function spreadTarget(total: number, weights: readonly number[]): number[
   }
   // Fewer leftover units than non-zero remainders: each goes to one period.
   const leftover = Number(whole - assigned);
+  // Largest remainder first; the sort is stable, so equal remainders keep
+  // period order (the earlier period first).
   const order = items.map((_, i) => i);
   order.sort((a, b) => {
     const ra = remainders[a]!;
     const rb = remainders[b]!;
-    return ra > rb ? -1 : ra < rb ? 1 : a - b;
+    return ra > rb ? -1 : ra < rb ? 1 : 0;
   });
   for (let k = 0; k < leftover; k++) parts[order[k]!]!++;
   return parts;

@@ -322,4 +322,24 @@ describe('planWithConfidence accuracy at the edges', () => {
     expect(error.details.value).toEqual({ entered: 2, advanced: 0 });
     expect(error.message).toContain('evidence narrow enough');
   });
+
+  it('refuses when the evaluations of a search together spend the whole budget', () => {
+    // Each evaluation fits under 2e7 terms, but the search needs several of
+    // them: the shared budget runs out partway, and the same refusal follows.
+    const error = expectLeadMathError(
+      () =>
+        planWithConfidence({
+          stages: ['a', 'b', 'c'],
+          evidence: [
+            { entered: 800, advanced: 200 },
+            { entered: 800, advanced: 200 },
+          ],
+          target: 1000,
+          confidence: 0.9,
+        }),
+      'INVALID_ARGUMENT',
+      'evidence[0]',
+    );
+    expect(error.message).toContain('evidence narrow enough');
+  });
 });

@@ -16,6 +16,33 @@ function rational(x: number): [bigint, bigint] {
 
 describe('spreadTarget properties', () => {
   test.prop({
+    total: fc.integer({ min: 0, max: 60 }),
+    weights: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 12 }),
+  })(
+    'is the largest-remainder split, ties to the earlier period, for small integer weights',
+    ({ total, weights }) => {
+      const sum = weights.reduce((a, b) => a + b, 0);
+      if (sum === 0) return;
+      // By hand: floor of total·w/Σw, then one more unit to each of the largest
+      // remainders total·w mod Σw, the earlier period first among equal ones.
+      const parts = weights.map((w) => Math.floor((total * w) / sum));
+      const remainder = weights.map((w) => (total * w) % sum);
+      let left = total - parts.reduce((a, b) => a + b, 0);
+      const taken = new Set<number>();
+      while (left > 0) {
+        let best = -1;
+        for (let i = 0; i < weights.length; i++) {
+          if (!taken.has(i) && (best < 0 || remainder[i]! > remainder[best]!)) best = i;
+        }
+        taken.add(best);
+        parts[best]!++;
+        left--;
+      }
+      expect(spreadTarget(total, weights)).toEqual(parts);
+    },
+  );
+
+  test.prop({
     total: fc.maxSafeNat(),
     weights: fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), {
       minLength: 1,

@@ -46,7 +46,7 @@ export function parseIsoDay(value: unknown): number | null {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return null;
+  // A month or day out of range (13, 00, 02-30) comes back as another month.
   const days = daysFromCivil(year, month, day);
   const [y, m] = civilFromDays(days);
   return y === year && m === month ? days : null;

@@ -281,6 +281,15 @@ describe('firstBadRow', () => {
       },
     ],
   ];
+  it('passes over good rows at the edges of the range inside a failing block', () => {
+    const t = table();
+    t.at[10] = 100; // the first instant of the range: good
+    t.at[11] = 199.5;
+    t.a[12] = 4;
+    t.at[20] = 200;
+    expect(first(t)).toBe(20);
+  });
+
   for (const [what, bad] of spoil) {
     it(`finds ${what} in the middle of a block, the first of two`, () => {
       for (const row of [0, 4095, 4096, 6000, n - 1]) {
@@ -301,6 +310,7 @@ describe('column messages', () => {
     expect(
       catchLeadMathError(() => assertIndexColumn('f', 'col', Uint8Array.of(0), 2)).message,
     ).toBe('f: col.length must be 2 (one per row), got 1');
+    expectLeadMathError(() => assertFloat64Column('f', 'at', [1]), 'INVALID_ARGUMENT', 'at');
     expect(catchLeadMathError(() => assertFloat64Column('f', 'at', [1])).message).toBe(
       'f: at must be a Float64Array, got [1]',
     );
