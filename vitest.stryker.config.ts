@@ -13,5 +13,8 @@ export default defineConfig({
     // One worker that keeps its modules between files: far less overhead per mutant.
     pool: 'threads',
     isolate: false,
+    // Instrumented code runs several times slower: the report tests over
+    // large columns need more than the default 5 s in the first run.
+    testTimeout: 60_000,
   },
 });
