@@ -449,6 +449,17 @@ const RULES = [
       (/civil\.ts$/.test(f) && code === 'return y === year && m === month ? days : null;'),
   ],
   [
+    "exact scaling's choice of common exponent: a zero decomposed (exponent −1074) or a tie between equal exponents only makes the integers larger, never inexact; the smallest-covering count's first guess, which the two loops after it settle either way",
+    (f, m, code) =>
+      (/exact\.ts$/.test(f) &&
+        (/^const parts = values\.map\(\(v\) => \(v === 0 \? null/.test(code) ||
+          (m === 'EqualityOperator' && /part\[1\] < scale/.test(code)))) ||
+      (/cover\.ts$/.test(f) &&
+        /^let n = Math\.ceil\(\(need \* \(1 - COVER_TOLERANCE\)\) \/ unit\);|^if \(!\(n <= Number\.MAX_SAFE_INTEGER\)\)/.test(
+          code,
+        )),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&

@@ -27,6 +27,15 @@ describe('spreadTarget', () => {
     expect(spreadTarget(3, [1, 1, 1, 5])).toEqual([1, 0, 0, 2]);
   });
 
+  it('keeps every bit of weights of different magnitudes', () => {
+    // Python: Fraction(0.3) and Fraction(614.4), shares T·w/Σw for
+    // T = 2,900,334,303,200,421: floors 1,415,487,702,879 and
+    // 2,898,918,815,497,541, remainders 0.659… and 0.341…, one unit left.
+    expect(spreadTarget(2_900_334_303_200_421, [0.3, 614.4])).toEqual([
+      1_415_487_702_880, 2_898_918_815_497_541,
+    ]);
+  });
+
   it('scales subnormal and normal weights exactly against each other', () => {
     // 2⁻¹⁰²² (the smallest normal) and 2⁻¹⁰²² − 2⁻¹⁰⁷⁴ (the largest subnormal):
     // shares just above and just below 1, so the one unit left goes to the second.

@@ -76,3 +76,20 @@ describe('defaultFloor', () => {
     expectLeadMathError(() => defaultFloor(-2), 'INVALID_NUMBER', 'threshold');
   });
 });
+
+describe('decayScore with a hostile policy', () => {
+  it('refuses a policy whose reads throw, naming it', () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const policy = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap });
+    const error = expectLeadMathError(
+      () => decayScore(10, { elapsedDays: 1, policy: policy as never }),
+      'INVALID_ARGUMENT',
+      'options.policy',
+    );
+    expect(error.message).toBe(
+      'decayScore: options.policy must be a decay policy object, got an object',
+    );
+  });
+});

@@ -338,6 +338,57 @@ describe('columnar activities name the argument that is malformed', () => {
     ).toBe('activities.properties.p.codes[1]');
   });
 
+  it('collect a bad row of any property column, at row 0 too, and keep the earliest', () => {
+    const base = {
+      leadIndex: Int32Array.of(0, 0, 0),
+      type: Uint8Array.of(0, 0, 0),
+      types: ['demo'],
+      at: Float64Array.of(T, T + H, T + 2 * H),
+    };
+    const collect = (p: Uint8Array, q: Uint8Array) =>
+      scoreLeadsColumns(
+        model,
+        leads,
+        {
+          ...base,
+          properties: { p: { codes: p, values: ['x'] }, q: { codes: q, values: ['y', 'z'] } },
+        },
+        { asOf: T + 3 * H, onInvalid: 'collect' },
+      ).issues?.map((i) => i.path);
+    // Only the second column is bad, at row 0.
+    expect(collect(Uint8Array.of(0, 0, 0), Uint8Array.of(2, 0, 0))).toEqual([
+      'activities.properties.q.codes[0]',
+    ]);
+    // The first column bad at row 0, the second at row 2: both, in row order.
+    expect(collect(Uint8Array.of(1, 0, 0), Uint8Array.of(0, 0, 2))).toEqual([
+      'activities.properties.p.codes[0]',
+      'activities.properties.q.codes[2]',
+    ]);
+    // The first column bad, the second good.
+    expect(collect(Uint8Array.of(0, 1, 0), Uint8Array.of(0, 0, 0))).toEqual([
+      'activities.properties.p.codes[1]',
+    ]);
+    const error = catchLeadMathError(() =>
+      scoreLeadsColumns(
+        model,
+        leads,
+        { ...base, properties: { q: { codes: Uint8Array.of(0, 5, 0), values: ['y', 'z'] } } },
+        { asOf: T + 3 * H },
+      ),
+    );
+    expect(error.details.expected).toBe('an index below values.length (2)');
+  });
+
+  it('refuse activities that are neither rows nor columns', () => {
+    for (const bad of [5, 'rows', true]) {
+      expectLeadMathError(
+        () => scoreLeadsColumns(model, leads, bad as never, { asOf: T }),
+        'INVALID_ARGUMENT',
+        'activities',
+      );
+    }
+  });
+
   it('say what an index must be below', () => {
     const error = catchLeadMathError(() =>
       scoreLeadsColumns(model, leads, { ...good, type: Uint8Array.of(1) }, { asOf: T }),
@@ -427,5 +478,171 @@ describe('fit rules of a large batch that the generated pass cannot take', () =>
     const got = scoreLeads(m, leads, [], { asOf: T, explain: false });
     expect(got.map((r) => r.fit)).toEqual(want);
     expect(want.filter((p) => p >= 10).length).toBeGreaterThan(100);
+  });
+});
+
+describe('windows in the batch loop', () => {
+  const D = 86_400_000;
+  const windowed = validateModel({
+    id: 'w',
+    version: 1,
+    threshold: 50,
+    rules: [
+      { id: 'demo', kind: 'behavior', points: 30, when: { activity: 'demo', withinDays: 7 } },
+    ],
+  });
+
+  it('drops expired rows before it asks whether the lead qualified', () => {
+    // Demos on day 0 and day 10: on day 10 the first has left its 7-day
+    // window, so the running score is 30, never 60: the lead never qualifies.
+    const activities = [
+      { leadId: 'a', type: 'demo', at: T },
+      { leadId: 'a', type: 'demo', at: T + 10 * D },
+    ];
+    const [result] = scoreLeads(windowed, [{ id: 'a' }], activities, { asOf: T + 12 * D });
+    expect(result!.score).toBe(30);
+    expect(result!.qualifiedAt).toBeNull();
+    const columns = scoreLeadsColumns(
+      windowed,
+      [{ id: 'a' }],
+      {
+        leadIndex: Int32Array.of(0, 0),
+        type: Uint8Array.of(0, 0),
+        types: ['demo'],
+        at: Float64Array.of(T, T + 10 * D),
+      },
+      { asOf: T + 12 * D },
+    );
+    expect(Array.from(columns.score)).toEqual([30]);
+    expect(Number.isNaN(columns.qualifiedAt[0]!)).toBe(true);
+  });
+
+  it('scores more than 32 rules over columns that the rules read one of', () => {
+    // 40 rules of 1 point on demos (two words of rule bits), one of them with a
+    // condition on a field that has no column: 39 points for one demo.
+    const rules = Array.from({ length: 40 }, (_, i) => ({
+      id: `r${i}`,
+      kind: 'behavior' as const,
+      points: 1,
+      when:
+        i === 39
+          ? { activity: 'demo', where: { field: 'utm', exists: true } }
+          : { activity: 'demo' },
+    }));
+    const many = validateModel({ id: 'many', version: 1, threshold: 100, rules });
+    const columns = {
+      leadIndex: Int32Array.of(0),
+      type: Uint8Array.of(0),
+      types: ['demo'],
+      at: Float64Array.of(T),
+    };
+    const out = scoreLeadsColumns(many, [{ id: 'a' }], columns, { asOf: T + D });
+    expect(Array.from(out.score)).toEqual([39]);
+  });
+
+  it('reads a field with no column as missing when no rule reads a column', () => {
+    const m = validateModel({
+      id: 'n',
+      version: 1,
+      threshold: 100,
+      rules: [
+        {
+          id: 'no-utm',
+          kind: 'behavior',
+          points: 4,
+          when: { activity: 'demo', where: { field: 'utm', exists: false } },
+        },
+      ],
+    });
+    const columns = {
+      leadIndex: Int32Array.of(0, 0),
+      type: Uint8Array.of(0, 0),
+      types: ['demo'],
+      at: Float64Array.of(T, T + H),
+    };
+    expect(Array.from(scoreLeadsColumns(m, [{ id: 'a' }], columns, { asOf: T + D }).score)).toEqual(
+      [8],
+    );
+  });
+});
+
+describe('the general loop (explanations, or rows out of time order)', () => {
+  const D = 86_400_000;
+  const demo = validateModel({
+    id: 'd',
+    version: 1,
+    threshold: 20,
+    rules: [{ id: 'demo', kind: 'behavior', points: 10, when: { activity: 'demo' } }],
+  });
+
+  it('reads the score after the last row of an instant, whatever the rows before held', () => {
+    // Lead a: demos at T, T + H, T + 2H (it reaches 20 at T + H). Lead b:
+    // demos at T + H and T + 2H, so it reaches 20 at its last row, where the
+    // row after it is a's T + 2H left in the copy. Lead c: two demos at
+    // T + H, then one at T + 2H: it reaches 20 at T + H, once both have counted.
+    const activities = [
+      { leadId: 'a', type: 'demo', at: T },
+      { leadId: 'a', type: 'demo', at: T + H },
+      { leadId: 'a', type: 'demo', at: T + 2 * H },
+      { leadId: 'b', type: 'demo', at: T + H },
+      { leadId: 'b', type: 'demo', at: T + 2 * H },
+      { leadId: 'c', type: 'demo', at: T + H },
+      { leadId: 'c', type: 'demo', at: T + H },
+      { leadId: 'c', type: 'demo', at: T + 2 * H },
+    ];
+    const people = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+    for (const explain of [true, false]) {
+      const out = scoreLeads(demo, people, activities, { asOf: T + D, explain });
+      expect(out.map((r) => r.qualifiedAt)).toEqual([
+        new Date(T + H),
+        new Date(T + 2 * H),
+        new Date(T + H),
+      ]);
+    }
+  });
+
+  it('checks type and value codes of rows it copies (rows out of time order)', () => {
+    const people = [{ id: 'a' }];
+    // Rows of one lead out of time order: the rows are copied and checked as read.
+    const byType = {
+      leadIndex: Int32Array.of(0, 0),
+      type: Uint8Array.of(0, 1),
+      types: ['demo'],
+      at: Float64Array.of(T + H, T),
+    };
+    expectLeadMathError(
+      () => scoreLeadsColumns(demo, people, byType, { asOf: T + D }),
+      'INVALID_ARGUMENT',
+      'activities.type[1]',
+    );
+    const onValue = validateModel({
+      id: 'v',
+      version: 1,
+      threshold: 20,
+      rules: [
+        {
+          id: 'pricing',
+          kind: 'behavior',
+          points: 10,
+          when: { activity: 'demo', where: { field: 'path', equals: '/pricing' } },
+        },
+      ],
+    });
+    const withValues = {
+      ...byType,
+      type: Uint8Array.of(0, 0),
+      properties: { path: { codes: Uint8Array.of(0, 2), values: ['/pricing', '/blog'] } },
+    };
+    expectLeadMathError(
+      () => scoreLeadsColumns(onValue, people, withValues, { asOf: T + D }),
+      'INVALID_ARGUMENT',
+      'activities.properties.path.codes[1]',
+    );
+    const badType = { ...withValues, type: Uint8Array.of(0, 1) };
+    expectLeadMathError(
+      () => scoreLeadsColumns(onValue, people, badType, { asOf: T + D }),
+      'INVALID_ARGUMENT',
+      'activities.type[1]',
+    );
   });
 });

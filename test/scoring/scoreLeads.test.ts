@@ -225,6 +225,52 @@ describe('scoreLeads', () => {
     expect(Array.from(out.score)).toEqual([3, 3]);
   });
 
+  it('reads a field with no column as missing when the rules also read two columns', () => {
+    // Two columns read (path, utm) send the rules down the general row-by-row
+    // path; `campaign` has no column, so it is missing on every row.
+    const { objects, columns, people } = twoColumnViews();
+    const asOf = Date.UTC(2026, 1, 1);
+    const m = validateModel({
+      id: 'g',
+      version: 1,
+      threshold: 100,
+      rules: [
+        {
+          id: 'pricing-no-campaign',
+          kind: 'behavior',
+          points: 5,
+          when: {
+            activity: 'page_view',
+            where: {
+              all: [
+                { field: 'path', equals: '/pricing' },
+                { field: 'campaign', exists: false },
+                { not: { field: 'campaign', exists: true } },
+                {
+                  any: [
+                    { field: 'utm', equals: 'cpc' },
+                    { field: 'campaign', equals: 'x' },
+                  ],
+                },
+              ],
+            },
+          },
+        },
+        {
+          id: 'campaign-only',
+          kind: 'behavior',
+          points: 100,
+          when: { activity: 'page_view', where: { field: 'campaign', exists: true } },
+        },
+      ],
+    });
+    // Views of /pricing from cpc: lead 0 has one (5), lead 1 none (its /pricing
+    // views come from email and from no utm).
+    const out = scoreLeadsColumns(m, people, columns, { asOf });
+    expect(Array.from(out.score)).toEqual([5, 0]);
+    expect(scoreLeads(m, people, objects, { asOf }).map((r) => r.score)).toEqual([5, 0]);
+  });
+
   it('agrees with objects when an any or a not condition reads both property columns', () => {
     const { objects, columns, people } = twoColumnViews();
     const asOf = Date.UTC(2026, 1, 1);
