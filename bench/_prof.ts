@@ -1,5 +1,6 @@
 import { funnelReport } from '../src/index';
 import { LOG_STAGES, sparseId, stageLog } from './data';
+
 const LEADS = 1_000_000;
 const { leadNo, stageNo, atMs, asOf } = stageLog(LEADS);
 const sparseOf = Int32Array.from({ length: LEADS }, (_, i) => sparseId(i));

@@ -74,8 +74,15 @@ const RULES = [
       /Conditional|Logical|Equality/.test(m),
   ],
   [
-    'a guard that a caught exception or the value itself makes anyway',
-    (f, _m, code) =>
+    'a guard that a caught exception or the value itself makes anyway (or an earlier value: a window moved back leaves the range at its start first)',
+    (f, _m, code, r) =>
+      // a window's end moved back leaves the range only when its earlier start does
+      (/window\.ts$/.test(f) &&
+        code === 'if (shiftedStart === null || shiftedEnd === null) {' &&
+        r === 'false') ||
+      (/planWithConfidence\.ts$/.test(f) &&
+        code === 'if (error instanceof WorkBudgetExceeded) tooBig();' &&
+        r === 'true') ||
       (/instants\.ts$/.test(f) &&
         (/value instanceof Date && !Number\.isNaN/.test(code) ||
           code === '} catch {' ||
@@ -173,6 +180,11 @@ const RULES = [
     'a read one place outside an array (undefined compares false, as the guard would)',
     (f, m, code, r) =>
       (/funnelEfficiency\.ts$/.test(f) && code === 'if (above !== undefined)') ||
+      (/evaluateModel\.ts$/.test(f) &&
+        /^while \(j \+ 1 < n && scores\[order\[j \+ 1\]!\] === scores\[order\[i\]!\]\) j\+\+;$|^while \(band < edges\.length && score >= \(edges\[band\] as number\)\) band\+\+;$/.test(
+          code,
+        ) &&
+        ['true', 'j + 1 <= n', 'j - 1', 'band <= edges.length'].includes(r)) ||
       (/ids\.ts$/.test(f) && code === 'for (; i < n; i++) {') ||
       (/openTimeline\.ts$/.test(f) &&
         ((m === 'EqualityOperator' && code === 'for (let i = 1; i < n; i++) {' && r === 'i <= n') ||
@@ -225,11 +237,18 @@ const RULES = [
     (f, m, code, r) =>
       (/engine\.ts$/.test(f) &&
         ((/^const fitLoop = explain \|\| leadCount < COMPILED_FIT_MIN/.test(code) &&
-          ['true', 'leadCount <= COMPILED_FIT_MIN', 'leadCount >= COMPILED_FIT_MIN'].includes(r)) ||
+          [
+            'true',
+            'false',
+            'explain && leadCount < COMPILED_FIT_MIN',
+            'leadCount <= COMPILED_FIT_MIN',
+            'leadCount >= COMPILED_FIT_MIN',
+          ].includes(r)) ||
           (/^if \(fitLoop === null\) fit = fitColumns/.test(code) && r === 'true') ||
           (/^fit = \{ points: new Float64Array\(leadCount\), truth: \[\] \};/.test(code) &&
             m === 'ArrayDeclaration') ||
-          (/^const loop = explain \|\| words !== 1/.test(code) && r === 'true') ||
+          (/^const loop = explain \|\| words !== 1/.test(code) &&
+            ['true', 'false', 'words === 1'].includes(r)) ||
           (/^loop === null \|\| order !== null \|\| mode === 2/.test(code) && r === 'true') ||
           (/^if \(loop !== null\) loop\(/.test(code) && r === 'false') ||
           (/^if \(directLoop !== null\) \{/.test(code) && /^(false|\{\})$/.test(r)) ||
@@ -305,12 +324,14 @@ const RULES = [
   [
     'a column check made again or made earlier: the first property column rechecked, the column the engine reads checked up front, or the collecting loop reached in throwing mode (it throws at the same row)',
     (f, _m, code, r) =>
-      /activityTable\.ts$/.test(f) &&
-      ((code === 'for (const { codes, limit } of propertyCodes.slice(1)) {' &&
-        r === 'propertyCodes') ||
-        code === "if (rows.mode === 'throw') checkRow(firstBad);" ||
-        (code === 'if (codes !== used && firstOutOfRange(codes, limit) >= 0) checkAll();' &&
-          /^(true|codes !== used \|\| firstOutOfRange\(codes, limit\) >= 0)$/.test(r))),
+      (/engine\.ts$/.test(f) && /^if \(checking\) ok &= /.test(code) && r === 'true') ||
+      (/activityTable\.ts$/.test(f) && code === "if (rows.mode === 'collect') {" && r === 'true') ||
+      (/activityTable\.ts$/.test(f) &&
+        ((code === 'for (const { codes, limit } of propertyCodes.slice(1)) {' &&
+          r === 'propertyCodes') ||
+          code === "if (rows.mode === 'throw') checkRow(firstBad);" ||
+          (code === 'if (codes !== used && firstOutOfRange(codes, limit) >= 0) checkAll();' &&
+            /^(true|codes !== used \|\| firstOutOfRange\(codes, limit\) >= 0)$/.test(r)))),
   ],
   [
     'generated code that no longer compiles (the generator catches it and the general path scores alike), the same code on one line, Infinity written as String(Infinity) does, or −0 written as 0 (0 + −0 is 0)',
@@ -426,9 +447,13 @@ const RULES = [
   ],
   [
     "the sign a sort comparator gives a pair the stable sort keeps in place: V8's sort acts on a negative result only and compares a later element with an earlier one, so 0, 1 and a − b (positive there) act alike; the split itself is checked against the largest-remainder rule done by hand",
-    (f, _m, code) =>
-      /spreadTarget\.ts$/.test(f) &&
-      /^return ra > rb \? -1 : ra < rb \? 1 : (a - b|0);$/.test(code),
+    (f, m, code, r) =>
+      (/spreadTarget\.ts$/.test(f) &&
+        /^return ra > rb \? -1 : ra < rb \? 1 : (a - b|0);$/.test(code)) ||
+      (/groupByKey\.ts$/.test(f) &&
+        code === 'return x < y ? -1 : x > y ? 1 : 0;' &&
+        m === 'ConditionalExpression' &&
+        (r === 'true' || r === 'false')),
   ],
   [
     'a message for a value that only an object can be (the catch is reached by a Proxy or a throwing getter), or a case the general rendering gives alike (String(undefined), String(symbol)); or a return after a loop that the maximum checked first makes unreachable',
@@ -458,6 +483,66 @@ const RULES = [
         /^let n = Math\.ceil\(\(need \* \(1 - COVER_TOLERANCE\)\) \/ unit\);|^if \(!\(n <= Number\.MAX_SAFE_INTEGER\)\)/.test(
           code,
         )),
+  ],
+  [
+    "scoring's internal bookkeeping where both sides give the same scores and issues: an extra first entry in a list no row or leaf refers to (types, fit leaves, the depth walk's stack), a callback's true that is only compared with undefined, the first column's row kept at a tie (the same row), a constant the truth table overrides, a fresh array combined in place or with itself first (x & x = x), a rule listed again in the windowed list (its expiry walk finds nothing left), a bit cleared that was never set (a rule's bit is set only on rows of its type), an activity type no row has, a generated function's return value that no caller reads, a leaf's truth table and codes, which are null together (testing one or both is the same), ids presized or grown (filled before they are read), a lead checked as an object when it is one, a key without a dot read as a one-step path",
+    (f, m, code, r) =>
+      (/activityTable\.ts$/.test(f) &&
+        ((/^if \(truth === null \|\| codes === null\) return out\.fill/.test(code) &&
+          r !== 'true' &&
+          m !== 'BlockStatement') ||
+          (m === 'ArrayDeclaration' && code === 'const types: string[] = [];') ||
+          (code === 'return true;' && r === 'false') ||
+          (/^if \(k >= 0 && \(firstBad < 0 \|\| k < firstBad\)\) firstBad = k;$/.test(code) &&
+            r === 'k <= firstBad') ||
+          (code === 'constant: false,' && r === 'true') ||
+          /^const out = parts\[0\]!\.slice\(\);$|^for \(const part of parts\.slice\(1\)\) \{$/.test(
+            code,
+          ))) ||
+      (/conditions\.ts$/.test(f) &&
+        (/^const out = parts\[0\]!\.slice\(\);$|^for \(const part of parts\.slice\(1\)\) \{$/.test(
+          code,
+        ) ||
+          (code === "if (key.includes('.')) {" && r === 'true'))) ||
+      (/compiledFit\.ts$/.test(f) &&
+        m === 'ArrayDeclaration' &&
+        code === 'const leaves: Leaf[] = [];') ||
+      (/compiledLoop\.ts$/.test(f) && code === "'  return leadCount;',") ||
+      (/engine\.ts$/.test(f) &&
+        ((m === 'ArrayDeclaration' &&
+          /^behavior\.flatMap\(\(rule, r\) => \(Number\.isFinite\(rule\.withinMs\)/.test(code)) ||
+          (/^if \(test && \(bits & \(1 << r\)\) !== 0 && !test\(column\?\.values\[v\]\)\)/.test(
+            code,
+          ) &&
+            r === 'true') ||
+          (code === 'if (code < 0) return;' && r === 'false') ||
+          (code === 'if (type[row] !== code) continue;' && r === 'false'))) ||
+      (/batch\.ts$/.test(f) &&
+        (/^const ids: \(string \| number\)\[\] = columnar && !withIds \? \[\] : new Array\(n\);$/.test(
+          code,
+        ) ||
+          (/^if \(typeof lead !== 'object' \|\| lead === null \|\| Array\.isArray\(lead\)\) \{$/.test(
+            code,
+          ) &&
+            r === 'true'))) ||
+      (/validation\.ts$/.test(f) &&
+        ((m === 'ArrayDeclaration' &&
+          /^const keys = \(items \?\? \[\]\)|^const stack: \{ value: unknown; path: string; depth: number \}\[\] = \[\];$|^return result\.success \? \[\] :/.test(
+            code,
+          )) ||
+          /^return last === 'when' && keys\.length === 3 && keys\[0\] === 'rules';$/.test(code) ||
+          (/^if \(raw\.type === 'union' && isConditionPath\(items\)\)/.test(code) &&
+            r === 'true'))),
+  ],
+  [
+    "interning's strategy, which gives the same ids: the hash of a value (equal values still hash alike), probing the other way round (every slot is still visited), a larger table or fill array than needed, the size at which a column is partitioned or how finely, a repeated row looked up instead of copied, the hash compared before the string or not",
+    (f, m, code, r) =>
+      /internIds\.ts$/.test(f) &&
+      (/^const high = v >= 0 && v < 2147483648|^for \(; i \+ 1 < n; i \+= 2\) \{$|^h = Math\.imul\(h \^ \(v\.charCodeAt\(i\)|^if \(i < n\) h = Math\.imul|^slot = \(slot \+ 1\) & mask;$|largest = Math\.max\(largest, start\[p \+ 1\]! - start\[p\]!|^const fill = start\.slice\(0, start\.length - 1\);$|^if \(n <= SMALL\) \{$|^while \(count > 2 \*\* \(shift \+ PARTITION_BITS\)\) shift\+\+;$|^if \(i > 0 && v === previous\) \{$|^if \(repeats\[k\] === 1\) \{$/.test(
+        code,
+      ) ||
+        (m === 'ArrayDeclaration' && code === 'const ids: string[] = [];') ||
+        (/^if \(slotHashes\[slot\] === h && keys\[code\] === v\) \{$/.test(code) && r === 'true')),
   ],
   [
     'an out-of-range write to a typed array (ignored)',

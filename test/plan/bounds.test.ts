@@ -150,6 +150,12 @@ describe('planning: messages name the rule that was broken', () => {
     ).toBe(
       'laggedWindow: lagDays must be a lag that keeps the shifted window at or after 1900-01-01T00:00Z, got 3000',
     );
+    // Only the start moves before 1900 (1905 − 3,000 days is 1896; 1950 − 3,000 days is 1941).
+    expectLeadMathError(
+      () => laggedWindow({ start: '1905-01-01T00:00:00Z', end: '1950-01-01T00:00:00Z' }, 3000),
+      'INVALID_DURATION',
+      'lagDays',
+    );
   });
 
   it('laggedCostPer: amounts whose total is not finite', () => {

@@ -158,3 +158,30 @@ describe('evaluateModel bad input', () => {
     );
   });
 });
+
+describe('evaluateModel edges', () => {
+  it('has no AUC when every lead converted or none did', () => {
+    const none = [
+      { score: 10, converted: false },
+      { score: 20, converted: false },
+    ];
+    expect(evaluateModel(none, { threshold: 15 }).auc).toBeNull();
+    const all = none.map((s) => ({ ...s, converted: true }));
+    expect(evaluateModel(all, { threshold: 15 }).auc).toBeNull();
+  });
+
+  it('names a bad onInvalid and a band out of order by their paths', () => {
+    const scored = [{ score: 1, converted: true }];
+    expectLeadMathError(
+      () => evaluateModel(scored, { threshold: 1, onInvalid: 'skip' } as never),
+      'INVALID_ARGUMENT',
+      'options.onInvalid',
+    );
+    const error = expectLeadMathError(
+      () => evaluateModel(scored, { threshold: 1, bands: [1, 5, 3] }),
+      'INVALID_ARGUMENT',
+      'options.bands[2]',
+    );
+    expect(error.details.expected).toBe('a number above options.bands[1]');
+  });
+});

@@ -516,3 +516,55 @@ describe('condition errors name the exact path', () => {
     expect(one.message).toBe('validateModel: id must be a non-empty string, got ""');
   });
 });
+
+describe('safeValidateModel on shapes that are not conditions at all', () => {
+  const base = { id: 'm', version: 1, threshold: 10 };
+  const fit = (when: unknown) => ({
+    ...base,
+    rules: [{ id: 'f', kind: 'fit', points: 1, when }],
+  });
+
+  it('reports a rule that is null, and a condition that is null or a string, without throwing', () => {
+    for (const [model, path] of [
+      [{ ...base, rules: [null] }, 'rules[0]'],
+      [fit({ not: null }), 'rules[0].when.not'],
+      [fit('industry = saas'), 'rules[0].when'],
+    ] as const) {
+      const result = safeValidateModel(model);
+      expect(result.success).toBe(false);
+      expect(result.issues.map((i) => i.path)).toContain(path);
+    }
+    const text = safeValidateModel(fit('industry = saas')).issues[0]!;
+    expect(text.expected).toMatch(/^a condition object with one of /);
+  });
+
+  it('explains a bad value inside a condition as the value it must be, not as a condition', () => {
+    // `equals` and the items of `in` are scalars (a union of their own).
+    const equals = safeValidateModel(fit({ field: 'industry', equals: { a: 1 } })).issues;
+    expect(equals.map((i) => [i.path, i.expected])).toEqual([
+      ['rules[0].when.equals', 'a string, finite number, boolean or null'],
+    ]);
+    const within = safeValidateModel(fit({ field: 'industry', in: ['saas', [1]] })).issues;
+    expect(within.map((i) => [i.path, i.expected])).toEqual([
+      ['rules[0].when.in[1]', 'a string, finite number, boolean or null'],
+    ]);
+    const behavior = safeValidateModel({
+      ...base,
+      rules: [
+        {
+          id: 'b',
+          kind: 'behavior',
+          points: 1,
+          when: { activity: 'demo', where: { field: 'utm', equals: { a: 1 } } },
+        },
+      ],
+    }).issues;
+    expect(behavior.map((i) => [i.path, i.expected])).toEqual([
+      ['rules[0].when.where.equals', 'a string, finite number, boolean or null'],
+    ]);
+  });
+
+  it('has no issues for a valid model', () => {
+    expect(safeValidateModel(fit({ field: 'industry', equals: 'saas' })).issues).toEqual([]);
+  });
+});
