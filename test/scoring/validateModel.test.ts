@@ -519,7 +519,7 @@ describe('condition errors name the exact path', () => {
 
 describe('safeValidateModel on shapes that are not conditions at all', () => {
   const base = { id: 'm', version: 1, threshold: 10 };
-  const fit = (when: unknown) => ({
+  const fitRule = (when: unknown) => ({
     ...base,
     rules: [{ id: 'f', kind: 'fit', points: 1, when }],
   });
@@ -527,24 +527,24 @@ describe('safeValidateModel on shapes that are not conditions at all', () => {
   it('reports a rule that is null, and a condition that is null or a string, without throwing', () => {
     for (const [model, path] of [
       [{ ...base, rules: [null] }, 'rules[0]'],
-      [fit({ not: null }), 'rules[0].when.not'],
-      [fit('industry = saas'), 'rules[0].when'],
+      [fitRule({ not: null }), 'rules[0].when.not'],
+      [fitRule('industry = saas'), 'rules[0].when'],
     ] as const) {
       const result = safeValidateModel(model);
       expect(result.success).toBe(false);
       expect(result.issues.map((i) => i.path)).toContain(path);
     }
-    const text = safeValidateModel(fit('industry = saas')).issues[0]!;
+    const text = safeValidateModel(fitRule('industry = saas')).issues[0]!;
     expect(text.expected).toMatch(/^a condition object with one of /);
   });
 
   it('explains a bad value inside a condition as the value it must be, not as a condition', () => {
     // `equals` and the items of `in` are scalars (a union of their own).
-    const equals = safeValidateModel(fit({ field: 'industry', equals: { a: 1 } })).issues;
+    const equals = safeValidateModel(fitRule({ field: 'industry', equals: { a: 1 } })).issues;
     expect(equals.map((i) => [i.path, i.expected])).toEqual([
       ['rules[0].when.equals', 'a string, finite number, boolean or null'],
     ]);
-    const within = safeValidateModel(fit({ field: 'industry', in: ['saas', [1]] })).issues;
+    const within = safeValidateModel(fitRule({ field: 'industry', in: ['saas', [1]] })).issues;
     expect(within.map((i) => [i.path, i.expected])).toEqual([
       ['rules[0].when.in[1]', 'a string, finite number, boolean or null'],
     ]);
@@ -565,6 +565,6 @@ describe('safeValidateModel on shapes that are not conditions at all', () => {
   });
 
   it('has no issues for a valid model', () => {
-    expect(safeValidateModel(fit({ field: 'industry', equals: 'saas' })).issues).toEqual([]);
+    expect(safeValidateModel(fitRule({ field: 'industry', equals: 'saas' })).issues).toEqual([]);
   });
 });
