@@ -39,12 +39,8 @@ function exactPmf(m: number, alpha: number, beta: number): number[] {
   return out;
 }
 
-/** P(X_K ≥ target) by pushing the whole distribution through every step. */
-function exactChainTail(
-  n: number,
-  steps: ReadonlyArray<{ alpha: number; beta: number }>,
-  target: number,
-): number {
+/** The distribution of X_K, the whole of it pushed through every step. */
+function exactChain(n: number, steps: ReadonlyArray<{ alpha: number; beta: number }>): number[] {
   let dist = new Array<number>(n + 1).fill(0);
   dist[n] = 1;
   for (const { alpha, beta } of steps) {
@@ -56,6 +52,16 @@ function exactChainTail(
     }
     dist = next;
   }
+  return dist;
+}
+
+/** P(X_K ≥ target). */
+function exactChainTail(
+  n: number,
+  steps: ReadonlyArray<{ alpha: number; beta: number }>,
+  target: number,
+): number {
+  const dist = exactChain(n, steps);
   let tail = 0;
   for (let j = n; j >= target; j--) tail += dist[j]!;
   return tail;
@@ -233,17 +239,7 @@ describe('chainMoments', () => {
       { alpha: 9, beta: 4 },
     ];
     // The exact distribution of X₂, by the oracle above.
-    let dist = new Array<number>(n + 1).fill(0);
-    dist[n] = 1;
-    for (const { alpha, beta } of steps) {
-      const next = new Array<number>(n + 1).fill(0);
-      for (let m = 0; m <= n; m++) {
-        if (dist[m] === 0) continue;
-        const pmf = exactPmf(m, alpha, beta);
-        for (let j = 0; j <= m; j++) next[j]! += dist[m]! * pmf[j]!;
-      }
-      dist = next;
-    }
+    const dist = exactChain(n, steps);
     const mean = dist.reduce((s, p, j) => s + p * j, 0);
     const variance = dist.reduce((s, p, j) => s + p * (j - mean) ** 2, 0);
     const moments = chainMoments(n, steps);
