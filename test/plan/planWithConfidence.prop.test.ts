@@ -1,18 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { planWithConfidence } from '../../src/plan/planWithConfidence';
+import { bigRatio } from '../_helpers/bigRatio';
 
 // Exact oracles in BigInt, written apart from the library: rates are whole
 // percents, so P(X < t) for X ~ Binomial(n, a / 100) is a ratio of integers;
 // a beta-binomial with integer α, β likewise.
-
-/** num / den as a double. */
-function ratio(num: bigint, den: bigint): number {
-  if (num === 0n) return 0;
-  const shift = num.toString(2).length - den.toString(2).length - 60;
-  const scaled = shift > 0 ? num / (den << BigInt(shift)) : (num << BigInt(-shift)) / den;
-  return Number(scaled) * 2 ** shift;
-}
 
 /** P(X ≥ t), X ~ Binomial(n, num / den). */
 function binomialAtLeast(t: number, n: number, num: bigint, den: bigint): number {
@@ -24,7 +17,7 @@ function binomialAtLeast(t: number, n: number, num: bigint, den: bigint): number
     below += choose * num ** BigInt(j) * (den - num) ** BigInt(n - j);
     choose = (choose * BigInt(n - j)) / BigInt(j + 1);
   }
-  return ratio(total - below, total);
+  return bigRatio(total - below, total);
 }
 
 /** P(X ≥ t), X ~ BetaBinomial(n, α, β): C(n, j) α⁽ʲ⁾ β⁽ⁿ⁻ʲ⁾ / (α + β)⁽ⁿ⁾. */
@@ -46,7 +39,7 @@ function betaBinomialAtLeast(t: number, n: number, alpha: number, beta: number):
     up *= BigInt(alpha + j);
     down /= BigInt(beta + n - j - 1);
   }
-  return ratio(total - below, total);
+  return bigRatio(total - below, total);
 }
 
 const TIE = 1e-9;

@@ -5,6 +5,7 @@ import {
   chainMoments,
   WorkBudgetExceeded,
 } from '../../../src/_lib/stats/betaBinomial';
+import { bigRatio } from '../../_helpers/bigRatio';
 
 // An exact oracle, written apart from the library: for integer α and β,
 // P(X = j) = C(m, j) · α⁽ʲ⁾ · β⁽ᵐ⁻ʲ⁾ / (α + β)⁽ᵐ⁾ with rising factorials, in
@@ -22,19 +23,11 @@ function choose(m: number, j: number): bigint {
   return r;
 }
 
-/** num / den as a double, exact to rounding whatever their sizes. */
-function ratio(num: bigint, den: bigint): number {
-  if (num === 0n) return 0;
-  const shift = num.toString(2).length - den.toString(2).length - 60;
-  const scaled = shift > 0 ? num / (den << BigInt(shift)) : (num << BigInt(-shift)) / den;
-  return Number(scaled) * 2 ** shift;
-}
-
 function exactPmf(m: number, alpha: number, beta: number): number[] {
   const den = rising(BigInt(alpha + beta), m);
   const out: number[] = [];
   for (let j = 0; j <= m; j++) {
-    out.push(ratio(choose(m, j) * rising(BigInt(alpha), j) * rising(BigInt(beta), m - j), den));
+    out.push(bigRatio(choose(m, j) * rising(BigInt(alpha), j) * rising(BigInt(beta), m - j), den));
   }
   return out;
 }
