@@ -10,9 +10,14 @@
  * - Polars (nodejs-polars) doing the same on one thread, on a DataFrame
  *   already built (left out with a note where it cannot load);
  * - a naive implementation over objects and a Map.
+ * DuckDB and Polars run in a process of their own (`funnelPeers.ts`), which
+ * times each of their runs and answers each round in turn: loaded into this
+ * process, the native libraries slowed the report itself down.
  * Every contender's figures must agree before anything is timed.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import { fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type FunnelCohortReport, funnelReport } from 'leadmath';
 import { LOG_STAGES, sparseId, stageLog } from './data';
 import { interleavedAsync, report } from './harness';
@@ -86,103 +91,29 @@ function naive(): (number | null)[][] {
   ]);
 }
 
-// --- DuckDB, on the table already loaded -------------------------------------
-const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-const db = await instance.connect();
-await db.run('CREATE TABLE ev (lead_id INTEGER, stage_no UTINYINT, t BIGINT)');
-const appender = await db.createAppender('ev');
-for (let i = 0; i < rows; i++) {
-  appender.appendInteger(sparse[i]!);
-  appender.appendUTinyInt(stage[i]!);
-  appender.appendBigInt(BigInt(at[i]!));
-  appender.endRow();
-}
-appender.closeSync();
-// The same log with the string ids, for the string contender's like-for-like figure.
-await db.run('CREATE TABLE ev_s (lead_id VARCHAR, stage_no UTINYINT, t BIGINT)');
-const stringAppender = await db.createAppender('ev_s');
-for (let i = 0; i < rows; i++) {
-  stringAppender.appendVarchar(strings[i]!);
-  stringAppender.appendUTinyInt(stage[i]!);
-  stringAppender.appendBigInt(BigInt(at[i]!));
-  stringAppender.endRow();
-}
-stringAppender.closeSync();
-const query = (table: string) => `
-  WITH kept AS (SELECT lead_id, stage_no, t FROM ${table} WHERE t <= ${ASOF}),
-  firsts AS (SELECT lead_id, stage_no, min(t) AS f FROM kept GROUP BY ALL),
-  entries AS (
-    SELECT lead_id, i, min(f) AS entry
-    FROM firsts JOIN range(0, ${STAGES.length}) s(i) ON stage_no >= i
-    GROUP BY ALL),
-  steps AS (
-    SELECT a.i, (b.entry - a.entry)::DOUBLE AS lag
-    FROM entries a JOIN entries b ON a.lead_id = b.lead_id AND b.i = a.i + 1)
-  SELECT r.i, r.reached, s.advanced, s.median, s.p90 FROM
-    (SELECT i, count(*) AS reached FROM entries GROUP BY i) r
-    LEFT JOIN (SELECT i, count(*) AS advanced, quantile_cont(lag, 0.5) AS median,
-                      quantile_cont(lag, 0.9) AS p90 FROM steps GROUP BY i) s USING (i)
-  ORDER BY r.i`;
-const QUERY = query('ev');
-const STRING_QUERY = query('ev_s');
-async function duck(text = QUERY): Promise<number[][]> {
-  const result = await db.runAndReadAll(text);
-  return result
-    .getRowObjects()
-    .slice(0, -1)
-    .map((row) => [Number(row.reached), Number(row.advanced), Number(row.median), Number(row.p90)]);
-}
-
-// --- Polars, on one thread, on a DataFrame already built -------------------------
-process.env.POLARS_MAX_THREADS = '1';
-type Polars = typeof import('nodejs-polars');
-let polars: (() => (number | null)[][]) | null = null;
-let polarsStrings: (() => (number | null)[][]) | null = null;
-try {
-  const imported = (await import('nodejs-polars')) as unknown as Polars & { default?: Polars };
-  const pl = imported.default ?? imported;
-  const intFrame = pl.DataFrame({ lead_id: sparse, stage, t: at });
-  // The same log with the string ids, for the string contender's like-for-like figure.
-  const stringFrame = pl.DataFrame({ lead_id: strings, stage, t: at });
-  // The 0.24 typings declare quantile(q) alone; the binding takes the
-  // interpolation too (the figures agree with the naive ones only with it).
-  type Expr = ReturnType<typeof pl.col>;
-  const linear = (column: string, p: number): Expr =>
-    (pl.col(column) as unknown as { quantile(p: number, how: 'linear'): Expr }).quantile(
-      p,
-      'linear',
-    );
-  const polarsReport = (frame: typeof intFrame | typeof stringFrame) => {
-    const firsts = frame
-      .filter(pl.col('t').lessThanEquals(ASOF))
-      .groupBy(['lead_id', 'stage'])
-      .agg(pl.col('t').min().alias('f'));
-    const entries = STAGES.map((_, i) =>
-      firsts
-        .filter(pl.col('stage').greaterThanEquals(i))
-        .groupBy('lead_id')
-        .agg(pl.col('f').min().alias('e')),
-    );
-    return STAGES.slice(0, -1).map((_, i) => {
-      const steps = entries[i]!.join(entries[i + 1]!, { on: 'lead_id', suffix: '_next' }).select(
-        pl.col('e_next').minus(pl.col('e')).alias('lag'),
-      );
-      const q = steps.select(linear('lag', 0.5).alias('median'), linear('lag', 0.9).alias('p90'));
-      return [
-        entries[i]!.height,
-        steps.height,
-        q.getColumn('median').get(0),
-        q.getColumn('p90').get(0),
-      ];
-    });
-  };
-  polars = () => polarsReport(intFrame);
-  polarsStrings = () => polarsReport(stringFrame);
-} catch (error) {
-  console.log(
-    `nodejs-polars could not be loaded here, so it is left out: ${String(error).slice(0, 120)}`,
-  );
-}
+// --- DuckDB and Polars, in a process of their own (bench/funnelPeers.ts) ----------
+const peer = fork(join(dirname(fileURLToPath(import.meta.url)), 'funnelPeers.ts'), {
+  execArgv: ['--import', 'tsx'],
+  env: { ...process.env, FUNNEL_LEADS: String(LEADS) },
+});
+type Reply = { ms: number; figures: (number | null)[][] };
+const replies: ((reply: Reply) => void)[] = [];
+const ready = await new Promise<{ ready: string[]; note: string }>((resolve) => {
+  peer.once('message', (m) => resolve(m as { ready: string[]; note: string }));
+});
+peer.on('message', (m) => replies.shift()!(m as Reply));
+if (ready.note !== '') console.log(ready.note);
+const ask = (run: string) =>
+  new Promise<Reply>((resolve) => {
+    replies.push(resolve);
+    peer.send({ run });
+  });
+/** A peer as a contender: its own process times it, and that time is taken. */
+const peerContender = (name: string, run: string) => ({
+  name,
+  run: async () => ({ selfTimedMs: (await ask(run)).ms }),
+});
+const hasPolars = ready.ready.includes('polars');
 
 // --- Agreement, then timing ---------------------------------------------------
 const want = JSON.stringify(naive());
@@ -190,21 +121,27 @@ const check = (name: string, got: unknown) => {
   if (JSON.stringify(got) !== want)
     throw new Error(`${name} disagrees: ${JSON.stringify(got)} vs ${want}`);
 };
-check('duckdb', await duck());
-check('duckdb, string ids', await duck(STRING_QUERY));
-if (polars !== null) check('polars', polars());
-if (polarsStrings !== null) check('polars, string ids', polarsStrings());
+check('duckdb', (await ask('duck')).figures);
+check('duckdb, string ids', (await ask('duckStrings')).figures);
+if (hasPolars) {
+  check('polars', (await ask('polars')).figures);
+  check('polars, string ids', (await ask('polarsStrings')).figures);
+}
 for (const [name, run] of Object.entries(ours)) check(name, figures(run()));
 
 const timed = await interleavedAsync(5, [
-  { name: 'DuckDB, table loaded, one thread', run: () => duck() },
-  { name: 'DuckDB, string ids', run: () => duck(STRING_QUERY) },
+  peerContender('DuckDB, table loaded, one thread', 'duck'),
+  peerContender('DuckDB, string ids', 'duckStrings'),
   { name: 'funnelReport, columns, dense ids', run: ours.dense },
   { name: 'funnelReport, columns, sparse ints', run: ours.sparse },
   { name: 'funnelReport, columns, string ids', run: ours.strings },
   { name: 'funnelReport, objects', run: ours.objects },
-  ...(polars === null ? [] : [{ name: 'Polars, DataFrame built, one thread', run: polars }]),
-  ...(polarsStrings === null ? [] : [{ name: 'Polars, string ids', run: polarsStrings }]),
+  ...(hasPolars
+    ? [
+        peerContender('Polars, DataFrame built, one thread', 'polars'),
+        peerContender('Polars, string ids', 'polarsStrings'),
+      ]
+    : []),
   { name: 'naive: objects and a Map', run: naive },
 ]);
 report(
@@ -215,11 +152,11 @@ const ms = (name: string) => timed.find((t) => t.name === name)?.ms ?? Number.Na
 const against = (ours: string, theirs: string) =>
   `  ${ours} against ${theirs}: ${(ms(ours) / ms(theirs)).toFixed(2)}×`;
 console.log(against('funnelReport, columns, string ids', 'DuckDB, string ids'));
-if (polars !== null) {
+if (hasPolars) {
   for (const name of ['dense ids', 'sparse ints', 'string ids'])
     console.log(against(`funnelReport, columns, ${name}`, 'Polars, DataFrame built, one thread'));
 }
-if (polarsStrings !== null) {
+if (hasPolars) {
   console.log(against('funnelReport, columns, string ids', 'Polars, string ids'));
 }
-db.closeSync();
+peer.send({ close: true });
