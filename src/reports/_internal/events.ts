@@ -325,8 +325,11 @@ function readGoodColumns(
   const stageCount = options.stages.length;
   // Stages: codes below the number of names, or names (read into codes here).
   let named: Int16Array | null = null;
+  // Stage codes are checked against the names as they are carried, on the
+  // path that carries them in one pass; here on every other path.
+  const scattered = n > PARTITIONED_FROM && stages instanceof Uint8Array && segmentColumn === null;
   if (stages instanceof Uint8Array || stages instanceof Uint16Array) {
-    if (columnMax(stages) >= names.length) return null;
+    if (!scattered && columnMax(stages) >= names.length) return null;
   } else {
     named = new Int16Array(n);
     if (!stageFromNames(stages, stageCodes(options), named)) return null;
@@ -347,10 +350,18 @@ function readGoodColumns(
     const codes = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
     leadCount = dense;
     leadIds = null;
-    if (n > PARTITIONED_FROM && stages instanceof Uint8Array && segmentColumn === null) {
+    if (scattered) {
       // The usual columns: every one carried into partition order in one pass.
       const { shift, partitions: ranges } = denseRanges(codes, dense);
-      const placed = scatterDense(codes, shift, ranges.rows, stages, stageCount, ats);
+      const placed = scatterDense(
+        codes,
+        shift,
+        ranges.rows,
+        stages as Uint8Array,
+        stageCount,
+        names.length,
+        ats,
+      );
       if (placed === null) return null;
       return {
         ...placed,
@@ -371,6 +382,7 @@ function readGoodColumns(
       lead = codes;
     }
   } else {
+    if (scattered && columnMax(stages as Uint8Array) >= names.length) return null;
     const interned =
       ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array
         ? internIntegers(ids)
@@ -437,9 +449,9 @@ function placeInt16(column: Int16Array, positions: Int32Array): Int16Array {
 
 /**
  * Dense ids, `Uint8Array` stage codes and instants carried into the
- * partition order of {@link denseRanges} in one pass, the instants checked
- * on the way; null at an instant that is not a whole millisecond in the
- * supported range.
+ * partition order of {@link denseRanges} in one pass, the instants and
+ * the codes checked on the way; null at an instant that is not a whole
+ * millisecond in the supported range, or a code not below `codeCount`.
  */
 function scatterDense(
   ids: Int32Array,
@@ -447,6 +459,7 @@ function scatterDense(
   start: Int32Array,
   stages: Uint8Array,
   stageCount: number,
+  codeCount: number,
   ats: Float64Array,
 ): { lead: Int32Array; stage: Int16Array; at: Float64Array; maxAt: number } | null {
   const n = ids.length;
@@ -462,6 +475,7 @@ function scatterDense(
     const v = ids[i]!;
     const place = fill[v >>> shift]!++;
     const c = stages[i]!;
+    if (c >= codeCount) return null;
     lead[place] = v;
     stage[place] = c < stageCount ? c : -1;
     at[place] = t;
