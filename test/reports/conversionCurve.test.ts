@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversionCurve, type FunnelEvent } from '../../src/index';
-import { expectLeadMathError } from '../_helpers';
+import { catchLeadMathError, expectLeadMathError } from '../_helpers';
 
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 2, 2);
@@ -72,5 +72,87 @@ describe('conversionCurve', () => {
       'INVALID_DURATION',
       'options.points[0]',
     );
+  });
+
+  it('names every option it refuses, and the stage the curve must end after', () => {
+    const message = (extra: Record<string, unknown>) =>
+      catchLeadMathError(() => conversionCurve(log, { ...options, ...extra } as never)).message;
+    expect(message({ from: 'sql', to: 'sql' })).toBe(
+      'conversionCurve: options.to must be a stage after sql, got "sql"',
+    );
+    expect(message({ from: 'won' })).toBe(
+      'conversionCurve: options.from must be one of mql, sql, got "won"',
+    );
+    const paths: [Record<string, unknown>, string][] = [
+      [{ stages: ['mql'] }, 'options.stages'],
+      [{ from: '' }, 'options.from'],
+      [{ sequence: 'strict' }, 'options.sequence'],
+      [{ asOf: '2026-03-12T00:00' }, 'options.asOf'],
+      [{ points: 5 }, 'options.points'],
+      [{ confidence: 1 }, 'options.confidence'],
+      [{ onInvalid: 'skip' }, 'options.onInvalid'],
+      [{ window: { days: 1 } }, 'options.window'],
+    ];
+    for (const [extra, path] of paths) {
+      const error = catchLeadMathError(() =>
+        conversionCurve(log, { ...options, ...extra } as never),
+      );
+      expect(error.details.path).toBe(path);
+      expect(error.message.startsWith(`conversionCurve: ${path} must be `)).toBe(true);
+    }
+  });
+
+  it('follows the sequence rule: a skipped stage converts by lifecycle, not when ordered', () => {
+    // Lead a: lead, then sql two days later (mql skipped). Lead b: lead, mql,
+    // sql a day apart. Lead c: only sql (never entered `lead`): not a lead of
+    // the curve either way.
+    const events: FunnelEvent[] = [
+      { leadId: 'a', stage: 'lead', at: T },
+      { leadId: 'a', stage: 'sql', at: T + 2 * DAY },
+      { leadId: 'b', stage: 'lead', at: T },
+      { leadId: 'b', stage: 'mql', at: T + DAY },
+      { leadId: 'b', stage: 'sql', at: T + 2 * DAY },
+      { leadId: 'c', stage: 'sql', at: T + DAY },
+    ];
+    const base = { stages: ['lead', 'mql', 'sql'], asOf: T + 10 * DAY, points: [{ days: 5 }] };
+    // From mql to sql: lifecycle, a entered mql with sql (T + 2d) and converted at once;
+    // b after a day. Ordered: a never entered mql; b after a day; c not at all.
+    const life = conversionCurve(events, { ...base, from: 'mql', to: 'sql' });
+    expect([life.leads, life.points[0]!.rate]).toEqual([3, 1]);
+    const ordered = conversionCurve(events, {
+      ...base,
+      from: 'mql',
+      to: 'sql',
+      sequence: 'ordered',
+    });
+    expect([ordered.leads, ordered.points[0]!.rate]).toEqual([1, 1]);
+    // From lead to sql, ordered: a skipped mql, so it has not converted (censored at 10 d).
+    const fromLead = conversionCurve(events, {
+      ...base,
+      from: 'lead',
+      to: 'sql',
+      sequence: 'ordered',
+    });
+    expect([fromLead.leads, fromLead.points[0]!.rate]).toEqual([2, 0.5]);
+  });
+
+  it('keeps every lead of a large log (its arrays grow)', () => {
+    // 200 leads converting after 1 … 200 hours: all converted, the last step at 200 h.
+    const events: FunnelEvent[] = Array.from({ length: 200 }, (_, i) => [
+      { leadId: i, stage: 'mql', at: T },
+      { leadId: i, stage: 'sql', at: T + (i + 1) * 3_600_000 },
+    ]).flat();
+    const curve = conversionCurve(events, { ...options, asOf: T + 30 * DAY });
+    expect(curve.leads).toBe(200);
+    expect(curve.points.length).toBe(200);
+    expect(curve.points.at(-1)).toMatchObject({ atMs: 200 * 3_600_000, rate: 1, atRisk: 1 });
+  });
+
+  it('lists bad rows with onInvalid: collect, and only then', () => {
+    const bad = [...log, { leadId: 'x', stage: 'won', at: T }];
+    const curve = conversionCurve(bad, { ...options, onInvalid: 'collect' });
+    expect(curve.leads).toBe(6);
+    expect(curve.issues?.map((i) => [i.row, i.code])).toEqual([[log.length, 'UNKNOWN_STAGE']]);
+    expect('issues' in conversionCurve(log, options)).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import {
   type FunnelPeriodReport,
   funnelReport,
 } from '../../src/index';
-import { naiveCohort, naivePeriod, naiveQuantile } from './naiveFunnel';
+import { idKeyOf, type NaiveEvent, naiveCohort, naivePeriod, naiveQuantile } from './naiveFunnel';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -184,6 +184,119 @@ describe('funnelReport properties', () => {
       const codes = [...new Set(events.map((e) => key(e.leadId)))];
       const sparse = Float64Array.from(events, (e) => 1e12 + 7919 * codes.indexOf(key(e.leadId)));
       expect(funnelReport({ ...columns, leadId: sparse }, options)).toEqual(want);
+    },
+  );
+});
+
+/**
+ * Each lead's first-touch segment, by DESIGN's rule written out here: the
+ * segment of its earliest event at or before asOf that has one (the smaller
+ * key at equal instants), null when none has.
+ */
+function firstTouch(events: readonly NaiveEvent[], asOf: number): Map<string, string | null> {
+  const best = new Map<string, { at: number; key: string } | null>();
+  for (const e of events) {
+    const id = idKeyOf(e.leadId);
+    if (!best.has(id)) best.set(id, null);
+    if (e.at > asOf || e.source === null || e.source === undefined) continue;
+    const was = best.get(id);
+    if (
+      was === null ||
+      was === undefined ||
+      e.at < was.at ||
+      (e.at === was.at && e.source < was.key)
+    )
+      best.set(id, { at: e.at, key: e.source });
+  }
+  return new Map([...best].map(([id, b]) => [id, b === null ? null : b.key]));
+}
+
+describe('every segment against the plain implementation of its own leads', () => {
+  const segmentsOf = (events: readonly NaiveEvent[], asOf: number, byFunction: boolean) => {
+    const touch = firstTouch(events, asOf);
+    // A function of the id: leads whose id starts with a digit, and the others.
+    const keyOf = (id: string) =>
+      byFunction ? (/^[0-9]/.test(id) ? 'numeric' : null) : touch.get(id)!;
+    const groups = new Map<string | null, NaiveEvent[]>();
+    for (const e of events) {
+      const key = keyOf(idKeyOf(e.leadId));
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    return groups;
+  };
+  const segmentOption = (byFunction: boolean) =>
+    byFunction
+      ? { segmentBy: (id: string | number) => (/^[0-9]/.test(String(id)) ? 'numeric' : '') }
+      : { segmentBy: 'source' };
+
+  test.prop({ events: log, r: rules, byFunction: fc.boolean() }, { numRuns: 200 })(
+    'cohort: counts, censoring, lags and matured leads per segment',
+    ({ events, r, byFunction }) => {
+      const options = { ...optionsOf(r), ...segmentOption(byFunction) };
+      const report = funnelReport(clean(events), options) as FunnelCohortReport;
+      const groups = segmentsOf(events, options.asOf, byFunction);
+      const naive = (group: readonly NaiveEvent[]) =>
+        naiveCohort(group, {
+          stages,
+          sequence: r.sequence,
+          from: options.from,
+          to: options.to,
+          windowMs: options.window,
+          asOf: options.asOf,
+        });
+      const got = new Map(report.segments!.map((s) => [s.segment, s]));
+      for (const [key, group] of groups) {
+        const want = naive(group);
+        const segment = got.get(key);
+        if (want.leads === 0) {
+          expect(segment === undefined || segment.leads === 0).toBe(true);
+          continue;
+        }
+        expect(segment!.leads).toBe(want.leads);
+        segment!.stages.forEach((row, i) => {
+          const w = want.stages[i]!;
+          expect(row.reached).toBe(w.reached);
+          if (i + 1 === stages.length) {
+            expect(row.censored).toBe(0);
+            return;
+          }
+          expect(row.advanced).toBe(w.advanced);
+          expect(row.censored).toBe(w.censored);
+          expect(row.timeToNext?.count ?? 0).toBe(w.lags.length);
+        });
+      }
+    },
+  );
+
+  test.prop({ events: log, r: rules, byFunction: fc.boolean() }, { numRuns: 200 })(
+    'period: entries per segment, and the ratio between stages',
+    ({ events, r, byFunction }) => {
+      const options = { ...optionsOf(r), mode: 'period' as const, ...segmentOption(byFunction) };
+      delete (options as { window?: number }).window;
+      const report = funnelReport(clean(events), options) as FunnelPeriodReport;
+      const groups = segmentsOf(events, options.asOf, byFunction);
+      const got = new Map(report.segments!.map((s) => [s.segment, s]));
+      for (const [key, group] of groups) {
+        const want = naivePeriod(group, {
+          stages,
+          sequence: r.sequence,
+          from: options.from,
+          to: options.to,
+          asOf: options.asOf,
+        });
+        const segment = got.get(key);
+        if (want.leads === 0) {
+          expect(segment === undefined || segment.leads === 0).toBe(true);
+          continue;
+        }
+        expect(segment!.leads).toBe(want.leads);
+        expect(segment!.stages.map((s) => s.entered)).toEqual(want.entered);
+        segment!.stages.forEach((row, i) => {
+          const next = want.entered[i + 1];
+          const entered = want.entered[i]!;
+          expect(row.periodRatio).toBe(next === undefined || entered === 0 ? null : next / entered);
+        });
+      }
     },
   );
 });

@@ -169,6 +169,62 @@ describe('cohorts and windows', () => {
     expect(report.stages[0]!.matured!.rate).toBe(1);
   });
 
+  it('keeps a lead that advanced inside an open window out of the matured figures', () => {
+    // 'quick' advanced on day 2 but its 30-day window is still open at T + 10 d;
+    // 'old' matured; 'fresh' is in flight. Horizons: censored leads add to the
+    // curve, never to the times to next.
+    const report = cohort(
+      [
+        { leadId: 'quick', stage: 'mql', at: T },
+        { leadId: 'quick', stage: 'sql', at: T + 2 * DAY },
+        { leadId: 'fresh', stage: 'mql', at: T },
+        { leadId: 'old', stage: 'mql', at: T - 40 * DAY },
+        { leadId: 'old', stage: 'sql', at: T - 35 * DAY },
+      ],
+      { asOf: T + 10 * DAY, window: { days: 30 }, horizons: [{ days: 7 }] },
+    );
+    const first = report.stages[0]!;
+    expect([first.reached, first.advanced, first.censored]).toEqual([3, 2, 1]);
+    expect(first.matured).toMatchObject({ reached: 1, advanced: 1, rate: 1 });
+    expect(first.timeToNext!.count).toBe(2);
+    // Lags of 2 and 5 days: the median is 3.5 days.
+    expect(first.timeToNext!.median).toBe(3.5 * DAY);
+    // Nothing matured yet: no matured rate.
+    const young = cohort([{ leadId: 'fresh', stage: 'mql', at: T }], {
+      asOf: T + DAY,
+      window: { days: 30 },
+    });
+    expect(young.stages[0]!.matured).toEqual({
+      reached: 0,
+      advanced: 0,
+      rate: null,
+      interval: null,
+    });
+  });
+
+  it('takes segments from a function of the id: a string, or none for an empty string', () => {
+    const events: FunnelEvent[] = [
+      { leadId: 'a1', stage: 'mql', at: T },
+      { leadId: 'b1', stage: 'mql', at: T },
+    ];
+    const report = cohort(events, {
+      segmentBy: (id: string | number) => (String(id).startsWith('a') ? 'A' : ''),
+    });
+    expect(report.segments!.map((s) => [s.segment, s.leads])).toEqual([
+      ['A', 1],
+      [null, 1],
+    ]);
+    const error = expectLeadMathError(
+      () => cohort(events, { segmentBy: () => 7 }),
+      'INVALID_ARGUMENT',
+      'options.segmentBy',
+    );
+    expect(error.details.expected).toBe(
+      'a function returning a string or null (it returned this for lead "a1")',
+    );
+    expect('segments' in cohort(events)).toBe(false);
+  });
+
   it('ignores events after asOf, and takes the latest instant as asOf by default', () => {
     const log2: FunnelEvent[] = [
       { leadId: 'x', stage: 'mql', at: T },
