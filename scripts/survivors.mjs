@@ -545,6 +545,27 @@ const RULES = [
         (/^if \(slotHashes\[slot\] === h && keys\[code\] === v\) \{$/.test(code) && r === 'true')),
   ],
   [
+    "the report's tally where both sides give the same report: a step past the last stage or a stop counted there (the last stage reports no advanced, matured or censored figure and no time to next, and its cells past the end are outside the arrays), censored durations kept without horizons (only the curve reads them, and a censored one never enters the times to next), the fast loop of an unsegmented report taken or not, a lead without a funnel event (its +∞ entry is outside every range), the segment code of a report segmented by a function (the function decides), an entry test of +∞ (+∞ < to is false), and a branch every lead of the segmented loop takes",
+    (f, _m, code, r) =>
+      /reports\/_internal\/funnel\.ts$/.test(f) &&
+      ((code === 'while (reachedCount < stageCount) {' && r === 'reachedCount <= stageCount') ||
+        (code === 'if (reachedCount < stageCount) {' &&
+          ['true', 'reachedCount <= stageCount'].includes(r)) ||
+        (code === 'if (!keepCensored) return; // without horizons the curve is not needed' &&
+          r === 'false') ||
+        (code === 'if (keepCensored) {' && r === 'true') ||
+        (code === 'const keepCensored = rules.horizons.length > 0;' &&
+          ['true', 'rules.horizons.length >= 0'].includes(r)) ||
+        (code === 'if (!rules.segmented) {' && ['false', '{}'].includes(r)) ||
+        /^if \(e0 === Number\.POSITIVE_INFINITY\) continue;/.test(code) ||
+        (code === 'const segmentCode = segment === null ? -1 : segment[local]!;' && r === '+1') ||
+        (code === 'if (t !== Number.POSITIVE_INFINITY && t >= step.from && t < step.to) {' &&
+          r === 'true') ||
+        (code === 'if (rules.segmented)' && r === 'true') ||
+        (code === 'if (!lastStage && rules.horizons.length > 0) {' &&
+          r === 'rules.horizons.length >= 0')),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&

@@ -200,6 +200,11 @@ describe('cohorts and windows', () => {
       rate: null,
       interval: null,
     });
+    // The last stage has no next one: no matured figures, no curve, nothing censored.
+    const last = report.stages.at(-1)!;
+    expect([last.matured, last.within, last.censored]).toEqual([null, [], 0]);
+    // Without a window nothing matures: no matured figures at all.
+    expect(cohort([{ leadId: 'fresh', stage: 'mql', at: T }]).stages[0]!.matured).toBeNull();
   });
 
   it('takes segments from a function of the id: a string, or none for an empty string', () => {
@@ -491,6 +496,23 @@ describe('columns', () => {
       expect(funnelReport({ leadId: dense, stage, at }, plain)).toEqual(want);
       expect(funnelReport({ leadId: dense, stage: Uint16Array.from(stage), at }, plain)).toEqual(
         want,
+      );
+      // Period mode over part of the range: partitions of different sizes give
+      // what the row-by-row path gives.
+      const period = {
+        stages,
+        outcomes: ['lost'],
+        sequence,
+        mode: 'period' as const,
+        from: T + 100 * 3_600_000,
+        to: T + 300 * 3_600_000,
+        asOf: T + 400 * 3_600_000,
+      };
+      expect(funnelReport({ leadId, stage, at }, period)).toEqual(
+        funnelReport({ leadId: mixed, stage, at }, period),
+      );
+      expect(funnelReport({ leadId: dense, stage, at }, period)).toEqual(
+        funnelReport({ leadId: mixed, stage, at }, period),
       );
       const rows = (fromInts as FunnelCohortReport).stages;
       expect(rows[1]!.reached).toBeGreaterThan(1000);
