@@ -148,6 +148,12 @@ describe('conversionCurve', () => {
     expect(curve.points.at(-1)).toMatchObject({ atMs: 200 * 3_600_000, rate: 1, atRisk: 1 });
   });
 
+  it('takes outcome statuses, which are not stages, and leaves them out', () => {
+    const withOutcome = [...log, { leadId: 'open-1', stage: 'lost', at: T + 2 * DAY }];
+    const curve = conversionCurve(withOutcome, { ...options, outcomes: ['lost'] });
+    expect(curve).toEqual(conversionCurve(log, options));
+  });
+
   it('lists bad rows with onInvalid: collect, and only then', () => {
     const bad = [...log, { leadId: 'x', stage: 'won', at: T }];
     const curve = conversionCurve(bad, { ...options, onInvalid: 'collect' });
