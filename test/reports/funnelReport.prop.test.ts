@@ -245,13 +245,13 @@ describe('every segment against the plain implementation of its own leads', () =
           asOf: options.asOf,
         });
       const got = new Map(report.segments!.map((s) => [s.segment, s]));
+      // A segment is listed when, and only when, it has leads in the report.
+      const listed = [...groups].filter(([, group]) => naive(group).leads > 0).map(([k]) => k);
+      expect(new Set(got.keys())).toEqual(new Set(listed));
       for (const [key, group] of groups) {
         const want = naive(group);
         const segment = got.get(key);
-        if (want.leads === 0) {
-          expect(segment === undefined || segment.leads === 0).toBe(true);
-          continue;
-        }
+        if (want.leads === 0) continue;
         expect(segment!.leads).toBe(want.leads);
         segment!.stages.forEach((row, i) => {
           const w = want.stages[i]!;
@@ -276,19 +276,20 @@ describe('every segment against the plain implementation of its own leads', () =
       const report = funnelReport(clean(events), options) as FunnelPeriodReport;
       const groups = segmentsOf(events, options.asOf, byFunction);
       const got = new Map(report.segments!.map((s) => [s.segment, s]));
-      for (const [key, group] of groups) {
-        const want = naivePeriod(group, {
+      const naive = (group: readonly NaiveEvent[]) =>
+        naivePeriod(group, {
           stages,
           sequence: r.sequence,
           from: options.from,
           to: options.to,
           asOf: options.asOf,
         });
+      const listed = [...groups].filter(([, group]) => naive(group).leads > 0).map(([k]) => k);
+      expect(new Set(got.keys())).toEqual(new Set(listed));
+      for (const [key, group] of groups) {
+        const want = naive(group);
         const segment = got.get(key);
-        if (want.leads === 0) {
-          expect(segment === undefined || segment.leads === 0).toBe(true);
-          continue;
-        }
+        if (want.leads === 0) continue;
         expect(segment!.leads).toBe(want.leads);
         expect(segment!.stages.map((s) => s.entered)).toEqual(want.entered);
         segment!.stages.forEach((row, i) => {

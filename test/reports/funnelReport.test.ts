@@ -228,6 +228,11 @@ describe('cohorts and windows', () => {
       'a function returning a string or null (it returned this for lead "a1")',
     );
     expect('segments' in cohort(events)).toBe(false);
+    // undefined and null are no segment too.
+    const none = cohort(events, {
+      segmentBy: (id: string | number) => (id === 'a1' ? undefined : null),
+    });
+    expect(none.segments!.map((s) => [s.segment, s.leads])).toEqual([[null, 2]]);
   });
 
   it('ignores events after asOf, and takes the latest instant as asOf by default', () => {
