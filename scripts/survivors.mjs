@@ -562,8 +562,9 @@ const RULES = [
         (code === 'if (t !== Number.POSITIVE_INFINITY && t >= step.from && t < step.to) {' &&
           r === 'true') ||
         (code === 'if (rules.segmented)' && r === 'true') ||
+        // without horizons the curve's points are a map over no horizons: none either way
         (code === 'if (!lastStage && rules.horizons.length > 0) {' &&
-          r === 'rules.horizons.length >= 0')),
+          ['rules.horizons.length >= 0', 'true'].includes(r))),
   ],
   [
     'an out-of-range write to a typed array (ignored)',
