@@ -137,7 +137,7 @@ export function betaBinomialChainUpperTail(
     let tail = 0;
     for (let i = dist.p.length - 1; i >= 0 && dist.lo + i >= target; i--) {
       const weight = dist.p[i]!;
-      if (weight <= CUTOFF) continue;
+      if (weight < CUTOFF) continue;
       budget.remaining -= target + last.alpha;
       if (budget.remaining < 0) throw new WorkBudgetExceeded();
       tail += weight * (1 - betaBinomialLowerTail(target, dist.lo + i, last.alpha, last.beta));
