@@ -211,6 +211,31 @@ function firstTouch(events: readonly NaiveEvent[], asOf: number): Map<string, st
   return new Map([...best].map(([id, b]) => [id, b === null ? null : b.key]));
 }
 
+/**
+ * Asserts that the report lists exactly the segments that have leads, and
+ * hands each to `check` with the plain figures of its own leads.
+ */
+function compareSegments<
+  S extends { segment: string | null; leads: number },
+  W extends { leads: number },
+>(
+  segments: readonly S[],
+  groups: ReadonlyMap<string | null, readonly NaiveEvent[]>,
+  naive: (group: readonly NaiveEvent[]) => W,
+  check: (segment: S, want: W) => void,
+): void {
+  const got = new Map(segments.map((s) => [s.segment, s]));
+  const wants = [...groups]
+    .map(([key, group]) => [key, naive(group)] as const)
+    .filter(([, want]) => want.leads > 0);
+  expect(new Set(got.keys())).toEqual(new Set(wants.map(([key]) => key)));
+  for (const [key, want] of wants) {
+    const segment = got.get(key)!;
+    expect(segment.leads).toBe(want.leads);
+    check(segment, want);
+  }
+}
+
 describe('every segment against the plain implementation of its own leads', () => {
   const segmentsOf = (events: readonly NaiveEvent[], asOf: number, byFunction: boolean) => {
     const touch = firstTouch(events, asOf);
@@ -244,16 +269,8 @@ describe('every segment against the plain implementation of its own leads', () =
           windowMs: options.window,
           asOf: options.asOf,
         });
-      const got = new Map(report.segments!.map((s) => [s.segment, s]));
-      // A segment is listed when, and only when, it has leads in the report.
-      const listed = [...groups].filter(([, group]) => naive(group).leads > 0).map(([k]) => k);
-      expect(new Set(got.keys())).toEqual(new Set(listed));
-      for (const [key, group] of groups) {
-        const want = naive(group);
-        const segment = got.get(key);
-        if (want.leads === 0) continue;
-        expect(segment!.leads).toBe(want.leads);
-        segment!.stages.forEach((row, i) => {
+      compareSegments(report.segments!, groups, naive, (segment, want) => {
+        segment.stages.forEach((row, i) => {
           const w = want.stages[i]!;
           expect(row.reached).toBe(w.reached);
           if (i + 1 === stages.length) {
@@ -264,7 +281,7 @@ describe('every segment against the plain implementation of its own leads', () =
           expect(row.censored).toBe(w.censored);
           expect(row.timeToNext?.count ?? 0).toBe(w.lags.length);
         });
-      }
+      });
     },
   );
 
@@ -275,7 +292,6 @@ describe('every segment against the plain implementation of its own leads', () =
       delete (options as { window?: number }).window;
       const report = funnelReport(clean(events), options) as FunnelPeriodReport;
       const groups = segmentsOf(events, options.asOf, byFunction);
-      const got = new Map(report.segments!.map((s) => [s.segment, s]));
       const naive = (group: readonly NaiveEvent[]) =>
         naivePeriod(group, {
           stages,
@@ -284,20 +300,14 @@ describe('every segment against the plain implementation of its own leads', () =
           to: options.to,
           asOf: options.asOf,
         });
-      const listed = [...groups].filter(([, group]) => naive(group).leads > 0).map(([k]) => k);
-      expect(new Set(got.keys())).toEqual(new Set(listed));
-      for (const [key, group] of groups) {
-        const want = naive(group);
-        const segment = got.get(key);
-        if (want.leads === 0) continue;
-        expect(segment!.leads).toBe(want.leads);
-        expect(segment!.stages.map((s) => s.entered)).toEqual(want.entered);
-        segment!.stages.forEach((row, i) => {
+      compareSegments(report.segments!, groups, naive, (segment, want) => {
+        expect(segment.stages.map((s) => s.entered)).toEqual(want.entered);
+        segment.stages.forEach((row, i) => {
           const next = want.entered[i + 1];
           const entered = want.entered[i]!;
           expect(row.periodRatio).toBe(next === undefined || entered === 0 ? null : next / entered);
         });
-      }
+      });
     },
   );
 });
