@@ -57,6 +57,29 @@ const clean = (events: readonly { source?: string | null | undefined }[]) =>
     return source === undefined ? rest : { ...rest, source };
   }) as FunnelEvent[];
 
+/** A cohort report's stages against the plain implementation's, stage by stage. */
+function expectCohortStages(
+  rows: FunnelCohortReport['stages'],
+  want: ReturnType<typeof naiveCohort>['stages'],
+): void {
+  rows.forEach((row, i) => {
+    const w = want[i]!;
+    expect(row.reached).toBe(w.reached);
+    expect(row.recycled).toBe(w.recycled);
+    if (i + 1 === stages.length) {
+      expect(row.censored).toBe(0); // no next stage to wait for
+      return;
+    }
+    expect(row.advanced).toBe(w.advanced);
+    expect(row.censored).toBe(w.censored);
+    expect(row.timeToNext?.count ?? 0).toBe(w.lags.length);
+    if (w.lags.length > 0) {
+      expect(row.timeToNext!.median).toBeCloseTo(naiveQuantile(w.lags, 0.5), 6);
+      expect(row.timeToNext!.p90).toBeCloseTo(naiveQuantile(w.lags, 0.9), 6);
+    }
+  });
+}
+
 describe('funnelReport against a plain implementation of the rules', () => {
   test.prop({ events: log, r: rules }, { numRuns: 500 })(
     'cohort counts, censoring, recycling and lags',
@@ -72,19 +95,7 @@ describe('funnelReport against a plain implementation of the rules', () => {
         asOf: options.asOf,
       });
       expect(report.leads).toBe(want.leads);
-      report.stages.forEach((row, i) => {
-        const w = want.stages[i]!;
-        expect(row.reached).toBe(w.reached);
-        expect(row.recycled).toBe(w.recycled);
-        if (i + 1 === stages.length) return;
-        expect(row.advanced).toBe(w.advanced);
-        expect(row.censored).toBe(w.censored);
-        expect(row.timeToNext?.count ?? 0).toBe(w.lags.length);
-        if (w.lags.length > 0) {
-          expect(row.timeToNext!.median).toBeCloseTo(naiveQuantile(w.lags, 0.5), 6);
-          expect(row.timeToNext!.p90).toBeCloseTo(naiveQuantile(w.lags, 0.9), 6);
-        }
-      });
+      expectCohortStages(report.stages, want.stages);
     },
   );
 
@@ -269,19 +280,9 @@ describe('every segment against the plain implementation of its own leads', () =
           windowMs: options.window,
           asOf: options.asOf,
         });
-      compareSegments(report.segments!, groups, naive, (segment, want) => {
-        segment.stages.forEach((row, i) => {
-          const w = want.stages[i]!;
-          expect(row.reached).toBe(w.reached);
-          if (i + 1 === stages.length) {
-            expect(row.censored).toBe(0);
-            return;
-          }
-          expect(row.advanced).toBe(w.advanced);
-          expect(row.censored).toBe(w.censored);
-          expect(row.timeToNext?.count ?? 0).toBe(w.lags.length);
-        });
-      });
+      compareSegments(report.segments!, groups, naive, (segment, want) =>
+        expectCohortStages(segment.stages, want.stages),
+      );
     },
   );
 
