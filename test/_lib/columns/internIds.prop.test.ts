@@ -63,7 +63,8 @@ describe('interning a column of ids', () => {
     expect(new Set(positions).size).toBe(n);
     for (let row = 0; row < n; row++) {
       const code = got.codes[positions[row]!]!;
-      expect(code >= 0 && code < distinct.size).toBe(true);
+      // Checked without expect per row: 200,000 calls to expect take seconds.
+      if (!(code >= 0 && code < distinct.size)) throw new Error(`row ${row}: code ${code}`);
       if (got.ids[code] !== values[row])
         throw new Error(`row ${row}: code ${code} is ${got.ids[code]}, not ${values[row]}`);
     }
