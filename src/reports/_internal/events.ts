@@ -341,7 +341,8 @@ function readGoodColumns(
   // time (no row index leaves this path: every cell was good).
   let lead: Int32Array;
   let leadCount: number;
-  let leadIds: ArrayLike<string | number> | null;
+  // Ids are read (built, for strings) only by a report that needs them.
+  let interned: ReturnType<typeof internStrings> = null;
   let positions: Int32Array | null = null;
   let partitions: EventColumns['partitions'] = null;
   const dense = denseIdCount(ids);
@@ -349,7 +350,6 @@ function readGoodColumns(
     // Read only from here on: an Int32Array is used as it is.
     const codes = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
     leadCount = dense;
-    leadIds = null;
     if (scattered) {
       // The usual columns: every one carried into partition order in one pass.
       const { shift, partitions: ranges } = denseRanges(codes, dense);
@@ -368,7 +368,7 @@ function readGoodColumns(
         segment: null,
         segments: new KeyGroups(),
         leadCount,
-        leadIds,
+        leadIds: null,
         issues: [],
         partitions: ranges,
       };
@@ -383,7 +383,7 @@ function readGoodColumns(
     }
   } else {
     if (scattered && columnMax(stages as Uint8Array) >= names.length) return null;
-    const interned =
+    interned =
       ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array
         ? internIntegers(ids)
         : Array.isArray(ids)
@@ -391,8 +391,7 @@ function readGoodColumns(
           : null;
     if (interned === null) return null;
     lead = interned.codes;
-    leadCount = interned.ids.length;
-    leadIds = interned.ids;
+    leadCount = interned.count;
     positions = interned.positions;
     partitions = interned.partitions;
   }
@@ -433,7 +432,9 @@ function readGoodColumns(
     segment,
     segments,
     leadCount,
-    leadIds,
+    get leadIds() {
+      return interned === null ? null : interned.ids;
+    },
     maxAt,
     issues: [],
     partitions,

@@ -56,6 +56,7 @@ describe('interning a column of ids', () => {
     );
     const got = internIntegers(values)!;
     const distinct = new Set(values);
+    expect(got.count).toBe(distinct.size);
     expect(got.ids.length).toBe(distinct.size);
     expect(new Set(Array.from(got.ids)).size).toBe(distinct.size);
     // Codes come in partition order: row i's code is at positions[i], each place once.
@@ -77,6 +78,7 @@ describe('interning a column of ids', () => {
     const values = Array.from({ length: n }, (_, i) => `lead-${(i * 7919) % 50_021}`);
     const got = internStrings(values)!;
     const distinct = new Set(values);
+    expect(got.count).toBe(distinct.size);
     expect(got.ids.length).toBe(distinct.size);
     expect(new Set(Array.from(got.ids)).size).toBe(distinct.size);
     const positions = got.positions!;
@@ -84,6 +86,27 @@ describe('interning a column of ids', () => {
     for (let row = 0; row < n; row++) {
       if (got.ids[got.codes[positions[row]!]!] !== values[row]) throw new Error(`row ${row}`);
     }
+  });
+
+  it('keeps apart two strings with the same hash, in a small and a large column', () => {
+    // A pair found by hashing lead-0, lead-1, … until two hashes met.
+    const [a, b] = ['lead-427828', 'lead-1409048'];
+    expect(hashString(a)).toBe(hashString(b));
+    const small = internStrings([a, 'x', b, a, b])!;
+    expect(Array.from(small.codes)).toEqual([0, 1, 2, 0, 2]);
+    expect(small.ids).toEqual([a, 'x', b]);
+    // Large: the pair spread among other ids, never next to each other.
+    const values = Array.from({ length: 100_000 }, (_, i) =>
+      i % 1000 === 0 ? a : i % 1000 === 500 ? b : `id-${i}`,
+    );
+    const large = internStrings(values)!;
+    const codeOf = (row: number) => large.codes[large.positions![row]!]!;
+    expect(codeOf(0)).not.toBe(codeOf(500));
+    expect(codeOf(1000)).toBe(codeOf(0));
+    expect(codeOf(1500)).toBe(codeOf(500));
+    expect(large.ids[codeOf(0)]).toBe(a);
+    expect(large.ids[codeOf(500)]).toBe(b);
+    expect(large.count).toBe(100_000 - 200 + 2);
   });
 
   it('refuses a value that is not a safe integer, and an empty or non-string id', () => {
@@ -99,12 +122,14 @@ describe('interning a column of ids', () => {
     expect(internStrings(['b', 'a', 'b'])).toEqual({
       codes: Int32Array.of(0, 1, 0),
       ids: ['b', 'a'],
+      count: 2,
       positions: null,
       partitions: null,
     });
     expect(internIntegers(Uint32Array.of(4_000_000_000, 7, 4_000_000_000))).toEqual({
       codes: Int32Array.of(0, 1, 0),
       ids: Uint32Array.of(4_000_000_000, 7),
+      count: 2,
       positions: null,
       partitions: null,
     });
@@ -166,6 +191,7 @@ describe('interning a column of ids', () => {
     }
     const got = internStrings(values)!;
     const distinct = new Set(values);
+    expect(got.count).toBe(distinct.size);
     expect(got.ids.length).toBe(distinct.size);
     const positions = got.positions!;
     for (let row = 0; row < values.length; row++) {
