@@ -11,3 +11,4 @@ export {
   isBusinessCalendar,
   type Weekday,
 } from './businessCalendar';
+export { type Period, type PeriodsOptions, type PeriodUnit, periodOf, periods } from './periods';
