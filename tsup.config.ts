@@ -9,6 +9,7 @@ const common: Options = {
     'calendar/index': 'src/calendar/index.ts',
     'sla/index': 'src/sla/index.ts',
     'reports/index': 'src/reports/index.ts',
+    'adapters/index': 'src/adapters/index.ts',
   },
   dts: true,
   sourcemap: true,

@@ -1,3 +1,4 @@
+export * from './adapters/index';
 export * from './calendar/index';
 export {
   isLeadMathError,

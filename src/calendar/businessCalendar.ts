@@ -1,6 +1,7 @@
 import { firstAtOrAfter } from '../_lib/columns/search';
 import type { CalendarKernel } from '../_lib/time/calendarKernel';
 import { civilFromDays, daysFromCivil, weekdayOfDays } from '../_lib/time/civil';
+import { ZoneOffsets } from '../_lib/time/zoneOffsets';
 import { readDuration } from '../_lib/validate/durations';
 import { assertTimeZone, END_INSTANT_MS, toEpochMs } from '../_lib/validate/instants';
 import { readFields } from '../_lib/validate/options';
@@ -9,7 +10,6 @@ import { END_DAY, FIRST_DAY, readIsoDay } from './_internal/days';
 import { parseHours } from './_internal/hours';
 import { mergeIntervals, OpenTimeline, type YearsBuilder } from './_internal/openTimeline';
 import { isRegistered, registerCalendar } from './_internal/registry';
-import { ZoneOffsets } from './_internal/zoneOffsets';
 
 /**
  * A weekday key of {@link BusinessHours}.

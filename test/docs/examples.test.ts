@@ -85,7 +85,7 @@ function instrument(code: string): { body: string; expectations: number } {
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const importMatch = line.match(/^import \{([^}]*)\} from 'leadmath';$/);
+    const importMatch = line.match(/^import \{([^}]*)\} from 'leadmath(?:\/[a-z]+)?';$/);
     if (importMatch) {
       out.push(`const {${importMatch[1]}} = __leadmath;`);
       continue;

@@ -46,10 +46,13 @@ export function issueOf(
   row: number,
 ): LeadMathIssue {
   const { path, expected } = error.details;
-  // `activities[3].leadId` → `leadId`; `events[2]` → no field; a cell of a
+  // `activities[3].leadId` → `leadId`; `rows[3]["Became a Lead Date"]` → that
+  // column; `events[2]` → no field; a cell of a
   // column names its column: `activities.at[5]` → `at`, a property column's
   // code `activities.properties.path.codes[5]` → `path`.
+  const quoted = /^[^[]*\[\d+\]\[("(?:[^"\\]|\\.)*")\]/.exec(path)?.[1];
   const field =
+    (quoted === undefined ? undefined : (JSON.parse(quoted) as string)) ??
     /^[^[]*\[\d+\]\.([^.[]+)/.exec(path)?.[1] ??
     /\.properties\.(.+)\.codes\[\d+\]$/.exec(path)?.[1] ??
     /\.([^.[]+)\[\d+\]$/.exec(path)?.[1];

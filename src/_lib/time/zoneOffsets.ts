@@ -1,6 +1,6 @@
-import { lastAtOrBefore } from '../../_lib/columns/search';
-import { DAY_MS } from '../../_lib/time/civil';
-import { Temporal } from '../../_lib/validate/instants';
+import { lastAtOrBefore } from '../columns/search';
+import { Temporal } from '../validate/instants';
+import { DAY_MS } from './civil';
 
 /**
  * The UTC offsets of one IANA zone over a growing range of instants, read

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect } from 'vitest';
-import { ZoneOffsets } from '../../../src/calendar/_internal/zoneOffsets';
+import { ZoneOffsets } from '../../../src/_lib/time/zoneOffsets';
 
 const ZONES = [
   'America/New_York',
