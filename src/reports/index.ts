@@ -29,3 +29,20 @@ export {
   funnelReport,
   type ReportDuration,
 } from './funnelReport';
+export {
+  type HandoffEfficiency,
+  type HandoffSla,
+  type HandoffVelocity,
+  type MqlPeriodRow,
+  type MqlReport,
+  type MqlReportOptions,
+  mqlReport,
+  type ShareWithInterval,
+} from './mqlReport';
+export {
+  type SqlPeriodRow,
+  type SqlReport,
+  type SqlReportOptions,
+  sqlReport,
+} from './sqlReport';
+export { toTable } from './toTable';
