@@ -257,6 +257,78 @@ const calls: [string, () => unknown[], (...args: never[]) => unknown][] = [
     leadmath.slaStatus as never,
   ],
   ['speedToLead', () => [items], leadmath.speedToLead as never],
+  [
+    'periods',
+    () => [
+      { from: new Date('2026-01-10T00:00:00Z'), to: '2026-03-01', every: 'month', timeZone: 'UTC' },
+    ],
+    leadmath.periods as never,
+  ],
+  [
+    'periodOf',
+    () => [
+      leadmath.periods({ from: '2026-01-01', to: '2026-03-01', every: 'month', timeZone: 'UTC' }),
+      new Date('2026-02-02T00:00:00Z'),
+    ],
+    leadmath.periodOf as never,
+  ],
+  [
+    'fromWideRows',
+    () => [
+      [{ 'Record ID': '1', 'Became a Lead Date': '2026-01-05 09:00', Persona: 'CFO' }],
+      { preset: leadmath.hubspotLifecycle, timeZone: 'UTC', carry: ['Persona'] },
+    ],
+    leadmath.fromWideRows as never,
+  ],
+  [
+    'fromFieldHistory',
+    () => [
+      [
+        {
+          LeadId: '1',
+          Field: 'Status',
+          NewValue: 'Qualified',
+          CreatedDate: '2026-01-05T09:00:00Z',
+        },
+      ],
+      { preset: leadmath.salesforceLeadHistory, map: { Recycled: 'nurture' } },
+    ],
+    leadmath.fromFieldHistory as never,
+  ],
+  ...(['mqlReport', 'sqlReport'] as const).map(
+    (name) =>
+      [
+        name,
+        () => [
+          [
+            { leadId: 1, stage: 'mql', at: new Date('2026-03-02T09:00:00Z'), persona: 'CFO' },
+            { leadId: '1', stage: 'sql', at: '2026-03-03T09:00:00Z' },
+            { leadId: 2, stage: 'customer', at: Date.UTC(2026, 2, 9) },
+          ],
+          {
+            stages: ['lead', 'mql', 'sql', 'customer'],
+            every: 'month',
+            timeZone: 'UTC',
+            goal: { '2026-03': 3 },
+            sla: { target: { businessDays: 2 } },
+            spend: [{ at: new Date('2026-03-01T00:00:00Z'), amount: 100 }],
+            segmentBy: 'persona',
+          },
+        ],
+        leadmath[name] as never,
+      ] as [string, () => unknown[], (...args: never[]) => unknown],
+  ),
+  [
+    'toTable',
+    () => [
+      leadmath.mqlReport([{ leadId: 1, stage: 'mql', at: '2026-03-02T09:00:00Z' }], {
+        stages: ['mql', 'sql'],
+        every: 'month',
+        timeZone: 'UTC',
+      }),
+    ],
+    leadmath.toTable as never,
+  ],
   ['velocityVsSla', () => [{ averageDaysInStage: 3, slaDays: 2 }], leadmath.velocityVsSla as never],
 ];
 

@@ -31,11 +31,14 @@ export {
 } from './funnelReport';
 export {
   type HandoffEfficiency,
+  type HandoffOutcomes,
   type HandoffSla,
+  type HandoffSlaOptions,
   type HandoffVelocity,
   type MqlPeriodRow,
   type MqlReport,
   type MqlReportOptions,
+  type MqlReportSegment,
   mqlReport,
   type ShareWithInterval,
 } from './mqlReport';
@@ -43,6 +46,7 @@ export {
   type SqlPeriodRow,
   type SqlReport,
   type SqlReportOptions,
+  type SqlReportSegment,
   sqlReport,
 } from './sqlReport';
 export { toTable } from './toTable';

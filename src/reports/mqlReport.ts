@@ -6,6 +6,7 @@ import type {
   Weekday,
 } from '../calendar/index';
 import type { LeadMathIssue } from '../errors';
+import type { WilsonIntervalResult } from '../funnel/index';
 import type { SpendEntry } from '../plan/index';
 import { type HandoffRow, handoffReport, readHandoffRules } from './_internal/handoffReport';
 
@@ -18,7 +19,44 @@ export interface ShareWithInterval {
   /** The share, in [0, 1]. */
   readonly rate: number;
   /** The Wilson score interval at the report's `confidence`. */
-  readonly interval: { readonly low: number; readonly high: number };
+  readonly interval: WilsonIntervalResult;
+}
+
+/**
+ * Outcome statuses of {@link mqlReport} and {@link sqlReport}: names that are
+ * not funnel stages.
+ *
+ * @category Reports
+ */
+export interface HandoffOutcomes {
+  /** Statuses that reject the hand-off (`'unqualified'`, `'nurture'`). */
+  readonly rejected?: readonly string[];
+  /** Statuses kept and ignored (`'other'`, `'duplicate'`). */
+  readonly other?: readonly string[];
+}
+
+/**
+ * The hand-off SLA of {@link mqlReport} and {@link sqlReport}.
+ *
+ * @category Reports
+ */
+export interface HandoffSlaOptions {
+  /** Business time within which a hand-off must be decided, e.g. `{ businessDays: 2 }`. */
+  readonly target: BusinessDuration;
+}
+
+/**
+ * One segment of {@link mqlReport}.
+ *
+ * @category Reports
+ */
+export interface MqlReportSegment {
+  /** The segment's key; `null` for leads without one. */
+  readonly segment: string | null;
+  /** The segment's rows per period. */
+  readonly periods: readonly MqlPeriodRow[];
+  /** The segment's total. */
+  readonly total: MqlPeriodRow;
 }
 
 /**
@@ -149,7 +187,7 @@ export interface MqlReportOptions {
   /** The MQL stage; default `'mql'`. */
   readonly mql?: string;
   /** Statuses that are not stages: `rejected` ones reject an MQL, `other` ones are kept and ignored. */
-  readonly outcomes?: { readonly rejected?: readonly string[]; readonly other?: readonly string[] };
+  readonly outcomes?: HandoffOutcomes;
   /** The period length. */
   readonly every: PeriodUnit;
   /** The zone of the periods. */
@@ -167,7 +205,7 @@ export interface MqlReportOptions {
   /** The calendar of business days, velocity in business days and the SLA. */
   readonly calendar?: BusinessCalendar;
   /** The hand-off SLA, e.g. `{ target: { businessDays: 2 } }`. */
-  readonly sla?: { readonly target: BusinessDuration };
+  readonly sla?: HandoffSlaOptions;
   /** Marketing spend entries. */
   readonly spend?: readonly SpendEntry[];
   /** The lag of the lag-adjusted cost, in calendar days; default 30. */
@@ -193,11 +231,7 @@ export interface MqlReport {
   /** The whole range. */
   readonly total: MqlPeriodRow;
   /** Per segment, with `segmentBy`: segments sorted, `null` last; they add up to the total. */
-  readonly segments?: readonly {
-    readonly segment: string | null;
-    readonly periods: readonly MqlPeriodRow[];
-    readonly total: MqlPeriodRow;
-  }[];
+  readonly segments?: readonly MqlReportSegment[];
   /** Bad rows, with `onInvalid: 'collect'`. */
   readonly issues?: readonly LeadMathIssue[];
 }

@@ -1,4 +1,5 @@
 import type { LeadMathIssue } from '../errors';
+import type { WilsonIntervalResult } from '../funnel/index';
 import type { BenchmarkBand, SalesModel } from '../plan/index';
 import { type HandoffRow, handoffReport, readHandoffRules } from './_internal/handoffReport';
 import type {
@@ -81,7 +82,7 @@ export interface SqlPeriodRow {
     /** `marketingSourced ÷ customers`; null without customers. */
     readonly share: number | null;
     /** Its Wilson interval. */
-    readonly interval: { readonly low: number; readonly high: number };
+    readonly interval: WilsonIntervalResult;
     /** The band for the sales model (field 20–40 %, inside 40–80 %). */
     readonly benchmark: BenchmarkBand;
     /** Where the share falls. */
@@ -111,6 +112,20 @@ export interface SqlReportOptions extends Omit<MqlReportOptions, 'mql'> {
 }
 
 /**
+ * One segment of {@link sqlReport}.
+ *
+ * @category Reports
+ */
+export interface SqlReportSegment {
+  /** The segment's key; `null` for leads without one. */
+  readonly segment: string | null;
+  /** The segment's rows per period. */
+  readonly periods: readonly SqlPeriodRow[];
+  /** The segment's total. */
+  readonly total: SqlPeriodRow;
+}
+
+/**
  * The result of {@link sqlReport}.
  *
  * @category Reports
@@ -123,11 +138,7 @@ export interface SqlReport {
   /** The whole range. */
   readonly total: SqlPeriodRow;
   /** Per segment, with `segmentBy`. */
-  readonly segments?: readonly {
-    readonly segment: string | null;
-    readonly periods: readonly SqlPeriodRow[];
-    readonly total: SqlPeriodRow;
-  }[];
+  readonly segments?: readonly SqlReportSegment[];
   /** Bad rows, with `onInvalid: 'collect'`. */
   readonly issues?: readonly LeadMathIssue[];
 }

@@ -2,7 +2,20 @@
 const assert = require('node:assert/strict');
 
 /** Exercises every entry point: funnel, plan (time zones included), scoring, calendar and SLA. */
-function check({ root, funnel, plan, scoring, calendar, sla, schema }) {
+function check({ root, funnel, plan, scoring, calendar, sla, schema, reports, adapters }) {
+  // Reports and adapters: a wall time read in its zone, counted in that zone's month.
+  const events = adapters.fromWideRows(
+    [{ 'Record ID': '7', 'Became a Marketing Qualified Lead Date': '2026-02-01 00:30' }],
+    { preset: adapters.hubspotLifecycle, timeZone: 'Europe/Berlin' },
+  );
+  assert.equal(events[0].at, Date.UTC(2026, 0, 31, 23, 30));
+  const mql = reports.mqlReport(events, {
+    stages: ['lead', 'mql', 'sql'],
+    every: 'month',
+    timeZone: 'Europe/Berlin',
+  });
+  assert.equal(mql.periods[0].period, '2026-02');
+  assert.equal(root.funnelReport, reports.funnelReport);
   assert.equal(root.stageEfficiency(1000, 200).rate, 0.2);
   assert.equal(funnel.wilsonInterval(0, 10).low, 0);
   assert.equal(plan.dealsForRevenue(10_000_000, 50_000), 200);

@@ -8,6 +8,8 @@ check({
   scoring: require('leadmath/scoring'),
   calendar: require('leadmath/calendar'),
   sla: require('leadmath/sla'),
+  reports: require('leadmath/reports'),
+  adapters: require('leadmath/adapters'),
   schema: require('leadmath/model.schema.json'),
 });
 console.log('commonjs: ok');

@@ -11,11 +11,16 @@ import { cellPath, DateCells, failDateCell, readParsed } from './cells';
  *
  * @category Adapters
  */
-export type CrmEvent = {
+export interface CrmEvent {
+  /** The record id, trimmed. */
   readonly leadId: string;
+  /** The stage or outcome entered. */
   readonly stage: string;
+  /** When, in epoch milliseconds. */
   readonly at: number;
-} & Readonly<Record<string, string | number | null>>;
+  /** The carried columns: a cell's text, or null when empty. */
+  readonly [column: string]: string | number | null;
+}
 
 /**
  * What an adapter returns with `onInvalid: 'collect'`.
