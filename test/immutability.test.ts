@@ -295,8 +295,13 @@ const calls: [string, () => unknown[], (...args: never[]) => unknown][] = [
     ],
     leadmath.fromFieldHistory as never,
   ],
-  ...(['mqlReport', 'sqlReport'] as const).map(
-    (name) =>
+  ...(
+    [
+      ['mqlReport', leadmath.mqlReport],
+      ['sqlReport', leadmath.sqlReport],
+    ] as const
+  ).map(
+    ([name, report]) =>
       [
         name,
         () => [
@@ -315,7 +320,7 @@ const calls: [string, () => unknown[], (...args: never[]) => unknown][] = [
             segmentBy: 'persona',
           },
         ],
-        leadmath[name] as never,
+        report as never,
       ] as [string, () => unknown[], (...args: never[]) => unknown],
   ),
   [
