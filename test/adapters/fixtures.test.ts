@@ -12,6 +12,7 @@ import {
   salesforceOpportunityHistory,
 } from '../../src/adapters/index';
 import { type FunnelCohortReport, funnelReport } from '../../src/reports/funnelReport';
+import { mqlReport } from '../../src/reports/mqlReport';
 
 /** A fixture as a CSV parser yields it: objects of string cells (the BOM dropped). */
 function csv(name: string): Record<string, string>[] {
@@ -53,6 +54,24 @@ describe('CRM exports read into events', () => {
       asOf: '2026-12-01T00:00:00Z',
     }) as FunnelCohortReport;
     expect(report.stages.map((s) => s.reached)).toEqual([4, 3, 2, 1, 1]);
+    // The MQL report of the same export, by New York month.
+    const mql = mqlReport(events, {
+      stages: hubspotLifecycle.stages,
+      every: 'month',
+      timeZone: 'America/New_York',
+      asOf: '2026-12-01T00:00:00Z',
+    });
+    const months = mql.periods.filter((p) => p.mqls > 0);
+    expect(months.map((p) => [p.period, p.mqls, p.accepted, p.pending])).toEqual([
+      ['2026-03', 2, 1, 1],
+      ['2026-11', 1, 1, 0],
+    ]);
+    expect(mql.periods.map((p) => p.period)).toEqual(
+      ['03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2026-${m}`),
+    );
+    // 101: 5 March 19:00Z to 9 March 14:30Z; 104: 2 November 14:00Z to 3 November 15:00Z.
+    expect(months[0]!.velocity.meanDays).toBeCloseTo(3 + 19.5 / 24, 12);
+    expect(mql.total.velocity.medianDays).toBeCloseTo((3 + 19.5 / 24 + 1 + 1 / 24) / 2, 12);
   });
 
   it('reads a Salesforce LeadHistory export: created rows, other fields passed over, both offset forms', () => {

@@ -154,6 +154,21 @@ describe('mqlReport on a worked example', () => {
     expect(seg[0]!.total.spend).toBeNull();
   });
 
+  it('gives the same report from columns, and collects bad rows', () => {
+    const columns = {
+      leadId: events.map((e) => e.leadId),
+      stage: events.map((e) => e.stage),
+      at: Float64Array.from(events, (e) => e.at),
+    };
+    const { spend: _spend, ...noSpend } = options;
+    expect(mqlReport(columns, noSpend)).toEqual(mqlReport(events, noSpend));
+    const bad = [...events, { leadId: 'x', stage: 'mql', at: Number.NaN }];
+    const collected = mqlReport(bad, { ...noSpend, onInvalid: 'collect' });
+    expect(collected.issues).toHaveLength(1);
+    expect(collected.issues![0]).toMatchObject({ code: 'INVALID_DATE', row: events.length });
+    expect(collected.total.mqls).toBe(46);
+  });
+
   it('prints as a table', () => {
     const table = toTable(report);
     expect(table).toHaveLength(4);
