@@ -17,8 +17,6 @@ export interface InternedIds {
    * the same buffer the rows were sorted into (no second copy).
    */
   readonly ids: ArrayLike<string | number>;
-  /** The number of distinct ids (`ids.length`, without building `ids` where it is built on demand). */
-  readonly count: number;
   /**
    * For a column interned by partitions: each row's place in partition
    * order (each partition's rows in row order), so that a caller can carry
@@ -70,7 +68,7 @@ export function internIntegers(
   if (n <= SMALL) {
     const keys = emptyLike(values, n);
     const count = internRows(values, 0, n, codes, keys, 0, new Int32Array(tableSize(n)));
-    return { codes, ids: keys.subarray(0, count), count, positions: null, partitions: null };
+    return { codes, ids: keys.subarray(0, count), positions: null, partitions: null };
   }
   // Scatter the rows by the top bits of their hash (a stable counting sort;
   // the hash is computed again rather than kept, to save a column).
@@ -98,7 +96,6 @@ export function internIntegers(
   return {
     codes,
     ids: sorted.subarray(0, count),
-    count,
     positions,
     partitions: { rows: start, codes: codeStart },
   };
@@ -226,12 +223,6 @@ export function hashString(v: string): number {
  * of the row before it without a table lookup (in partition order that row
  * comes right before it too, as both are in the same partition and the
  * scatter keeps row order).
- *
- * Only integers move: rows are scattered as row numbers, not as strings (an
- * array of a million pointers costs more to allocate than to fill), a
- * string is read again only when a probe meets its hash, and each code
- * keeps the row of its first occurrence. The array of ids is built from
- * those rows the first time `ids` is read (many reports never read it).
  */
 export function internStrings(values: readonly unknown[]): InternedIds | null {
   const n = values.length;
@@ -240,36 +231,37 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   const partitions = 1 << PARTITION_BITS;
   const start = new Int32Array(partitions + 1);
   if (!hashStrings(values, hashes, repeats, start)) return null;
-  const strings = values as readonly string[];
   const codes = new Int32Array(n);
-  const firstRow = new Int32Array(n);
   if (n <= SMALL) {
+    const ids: string[] = [];
     const size = tableSize(n);
-    const count = internStringRows(strings, null, hashes, repeats, 0, n, {
+    const count = internStringRows(values as readonly string[], hashes, repeats, 0, n, {
       codes,
-      firstRow,
+      keys: ids,
       count: 0,
       slots: new Int32Array(size),
       slotHashes: new Int32Array(size),
     });
-    return lazyIds(codes, strings, firstRow, count, null, null);
+    ids.length = count;
+    return { codes, ids, positions: null, partitions: null };
   }
   for (let p = 0; p < partitions; p++) start[p + 1]! += start[p]!;
   const positions = new Int32Array(n);
-  const rowAt = new Int32Array(n);
+  const sorted: string[] = new Array(n);
   const sortedHashes = new Int32Array(n);
   const sortedRepeats = new Uint8Array(n);
-  scatterStrings(hashes, repeats, start, positions, {
-    rowAt,
+  scatterStrings(values as readonly string[], hashes, repeats, start, positions, {
+    sorted,
     hashes: sortedHashes,
     repeats: sortedRepeats,
   });
   let largest = 0;
   for (let p = 0; p < partitions; p++) largest = Math.max(largest, start[p + 1]! - start[p]!);
   const size = tableSize(largest);
+  // As for integers, the ids are written over the sorted rows already read.
   const table = {
     codes,
-    firstRow,
+    keys: sorted,
     count: 0,
     slots: new Int32Array(size),
     slotHashes: new Int32Array(size),
@@ -278,8 +270,7 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
   for (let p = 0; p < partitions; p++) {
     codeStart[p] = table.count;
     table.count = internStringRows(
-      strings,
-      rowAt,
+      sorted,
       sortedHashes,
       sortedRepeats,
       start[p]!,
@@ -288,35 +279,8 @@ export function internStrings(values: readonly unknown[]): InternedIds | null {
     );
   }
   codeStart[partitions] = table.count;
-  return lazyIds(codes, strings, firstRow, table.count, positions, {
-    rows: start,
-    codes: codeStart,
-  });
-}
-
-/** Interned strings whose `ids` are read out of the column on first use. */
-function lazyIds(
-  codes: Int32Array,
-  values: readonly string[],
-  firstRow: Int32Array,
-  count: number,
-  positions: Int32Array | null,
-  partitions: InternedIds['partitions'],
-): InternedIds {
-  let ids: string[] | null = null;
-  return {
-    codes,
-    count,
-    get ids() {
-      if (ids === null) {
-        ids = new Array<string>(count);
-        for (let c = 0; c < count; c++) ids[c] = values[firstRow[c]!]!;
-      }
-      return ids;
-    },
-    positions,
-    partitions,
-  };
+  sorted.length = table.count;
+  return { codes, ids: sorted, positions, partitions: { rows: start, codes: codeStart } };
 }
 
 /**
@@ -348,21 +312,22 @@ function hashStrings(
   return true;
 }
 
-/** Each row's place in partition order, and the row, hash and repeat flag at each place. */
+/** Each row's place in partition order, and the strings, hashes and repeat flags in that order. */
 function scatterStrings(
+  values: readonly string[],
   hashes: Int32Array,
   repeats: Uint8Array,
   start: Int32Array,
   positions: Int32Array,
-  out: { readonly rowAt: Int32Array; readonly hashes: Int32Array; readonly repeats: Uint8Array },
+  out: { readonly sorted: string[]; readonly hashes: Int32Array; readonly repeats: Uint8Array },
 ): void {
   const fill = start.slice(0, start.length - 1);
-  const { rowAt, hashes: sortedHashes, repeats: sortedRepeats } = out;
-  for (let i = 0; i < hashes.length; i++) {
+  const { sorted, hashes: sortedHashes, repeats: sortedRepeats } = out;
+  for (let i = 0; i < values.length; i++) {
     const h = hashes[i]!;
     const place = fill[h >>> (32 - PARTITION_BITS)]!++;
     positions[i] = place;
-    rowAt[place] = i;
+    sorted[place] = values[i]!;
     sortedHashes[place] = h;
     sortedRepeats[place] = repeats[i]!;
   }
@@ -372,8 +337,8 @@ function scatterStrings(
 interface StringTable {
   /** The code of each row (in the order interned). */
   readonly codes: Int32Array;
-  /** The row of each code's first occurrence, written as codes are given. */
-  readonly firstRow: Int32Array;
+  /** The id of each code, written as codes are given. */
+  readonly keys: string[];
   /** The number of codes given before this partition. */
   count: number;
   /** Open-addressing slots of codes, and each slot's hash (cleared per partition). */
@@ -383,21 +348,19 @@ interface StringTable {
 
 /**
  * {@link internRows} for strings, with their hashes computed once; a slot
- * keeps its string's hash next to its code, so that a probe reads a string
- * only when the hashes agree, and a row that repeats the row before it
- * takes that row's code. Place `k` holds row `rowAt[k]` (row `k` itself
- * when `rowAt` is null). Returns the number of codes given so far.
+ * keeps its string's hash next to its code, so that a probe reads another
+ * string only when the hashes agree, and a row that repeats the row before
+ * it takes that row's code. Returns the number of codes given so far.
  */
 function internStringRows(
   values: readonly string[],
-  rowAt: Int32Array | null,
   hashes: Int32Array,
   repeats: Uint8Array,
   from: number,
   to: number,
   table: StringTable,
 ): number {
-  const { codes, firstRow, slots, slotHashes } = table;
+  const { codes, keys, slots, slotHashes } = table;
   const size = tableSize(to - from);
   const mask = size - 1;
   slots.fill(EMPTY, 0, size);
@@ -407,21 +370,19 @@ function internStringRows(
       codes[k] = codes[k - 1]!;
       continue;
     }
+    const v = values[k]!;
     const h = hashes[k]!;
     let slot = h & mask;
     for (;;) {
       const code = slots[slot]!;
       if (code === EMPTY) {
-        firstRow[next] = rowAt === null ? k : rowAt[k]!;
+        keys[next] = v;
         slots[slot] = next;
         slotHashes[slot] = h;
         codes[k] = next++;
         break;
       }
-      if (
-        slotHashes[slot] === h &&
-        values[firstRow[code]!] === values[rowAt === null ? k : rowAt[k]!]
-      ) {
+      if (slotHashes[slot] === h && keys[code] === v) {
         codes[k] = code;
         break;
       }

@@ -341,8 +341,7 @@ function readGoodColumns(
   // time (no row index leaves this path: every cell was good).
   let lead: Int32Array;
   let leadCount: number;
-  // Ids are read (built, for strings) only by a report that needs them.
-  let interned: ReturnType<typeof internStrings> = null;
+  let leadIds: ArrayLike<string | number> | null;
   let positions: Int32Array | null = null;
   let partitions: EventColumns['partitions'] = null;
   const dense = denseIdCount(ids);
@@ -350,6 +349,7 @@ function readGoodColumns(
     // Read only from here on: an Int32Array is used as it is.
     const codes = ids instanceof Int32Array ? ids : Int32Array.from(ids as ArrayLike<number>);
     leadCount = dense;
+    leadIds = null;
     if (scattered) {
       // The usual columns: every one carried into partition order in one pass.
       const { shift, partitions: ranges } = denseRanges(codes, dense);
@@ -368,7 +368,7 @@ function readGoodColumns(
         segment: null,
         segments: new KeyGroups(),
         leadCount,
-        leadIds: null,
+        leadIds,
         issues: [],
         partitions: ranges,
       };
@@ -383,7 +383,7 @@ function readGoodColumns(
     }
   } else {
     if (scattered && columnMax(stages as Uint8Array) >= names.length) return null;
-    interned =
+    const interned =
       ids instanceof Int32Array || ids instanceof Uint32Array || ids instanceof Float64Array
         ? internIntegers(ids)
         : Array.isArray(ids)
@@ -391,7 +391,8 @@ function readGoodColumns(
           : null;
     if (interned === null) return null;
     lead = interned.codes;
-    leadCount = interned.count;
+    leadCount = interned.ids.length;
+    leadIds = interned.ids;
     positions = interned.positions;
     partitions = interned.partitions;
   }
@@ -432,9 +433,7 @@ function readGoodColumns(
     segment,
     segments,
     leadCount,
-    get leadIds() {
-      return interned === null ? null : interned.ids;
-    },
+    leadIds,
     maxAt,
     issues: [],
     partitions,
