@@ -612,7 +612,13 @@ const here = process.cwd();
 // `--keys`: print only the keys (file:line:column:mutator:replacement) of the
 // mutants to examine, for scripts/replay-mutants.mjs --keys.
 const keysOnly = process.argv.includes('--keys');
-const args = process.argv.slice(2).filter((a) => a !== '--keys');
+// `--keep doc.md`: keep the rows of an earlier survivors list for the files
+// that none of the reports given covers (reports of earlier runs may be gone).
+const keepAt = process.argv.indexOf('--keep');
+const keepFile = keepAt < 0 ? null : process.argv[keepAt + 1];
+const args = process.argv
+  .slice(2)
+  .filter((a, i, all) => a !== '--keys' && a !== '--keep' && all[i - 1] !== '--keep');
 const reports =
   args.length > 0
     ? args
@@ -650,26 +656,50 @@ for (const report of reports) {
     }
   }
 }
+let keptReports = [];
+const keptRows = [];
+if (keepFile !== null) {
+  const covered = new Set();
+  for (const report of reports)
+    for (const file of Object.keys(JSON.parse(readFileSync(report, 'utf8')).files))
+      covered.add(file);
+  const text = readFileSync(keepFile, 'utf8');
+  keptReports = (/^Reports read: (.*)\.$/m.exec(text)?.[1] ?? '').split(', ').filter(Boolean);
+  for (const line of text.split('\n')) {
+    const m = /^\| (src\/[^:]+):(\d+) \| /.exec(line);
+    if (m === null || covered.has(m[1])) continue;
+    // Cells are split at unescaped bars; the kind is all after the fourth (it may hold a bar itself).
+    const bars = [...line.matchAll(/(?<!\\)\|/g)].map((b) => b.index);
+    const kind = line.slice(bars[4] + 1, line.lastIndexOf('|')).trim();
+    keptRows.push({ file: m[1], line: Number(m[2]), kind, text: line });
+  }
+}
 rows.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 if (keysOnly) {
   for (const row of rows) if (row.kind === 'to examine') console.log(row.key);
   process.exit(0);
 }
 const counts = new Map();
-for (const row of rows) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
+for (const row of [...rows, ...keptRows]) counts.set(row.kind, (counts.get(row.kind) ?? 0) + 1);
 const cell = (s) => s.replace(/\|/g, '\\|').replace(/`/g, "'").slice(0, 90);
 console.log('# Surviving mutants\n');
 console.log('Written by `node scripts/survivors.mjs` from the Stryker reports of the runs in');
 console.log('[testing.md](testing.md). Each survivor has the kind of equivalent mutant it is (the');
 console.log('reasons are in testing.md) when a rule recognises it; the others are to examine:');
 console.log('killed by a new test or, if equivalent, given a rule.\n');
-console.log(`Reports read: ${reports.map((r) => r.split('/').pop()).join(', ')}.\n`);
+const names = [...new Set([...keptReports, ...reports.map((r) => r.split('/').pop())])];
+console.log(`Reports read: ${names.join(', ')}.\n`);
 console.log('| kind | survivors |\n| --- | ---: |');
 for (const [kind, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`| ${kind} | ${n} |`);
-console.log(`| **all** | **${rows.length}** |\n`);
+console.log(`| **all** | **${rows.length + keptRows.length}** |\n`);
 console.log('| file:line | mutator | code | becomes | kind |\n| --- | --- | --- | --- | --- |');
-for (const row of rows) {
-  console.log(
-    `| ${row.file}:${row.line} | ${row.mutator}${row.status === 'NoCoverage' ? ' (no coverage)' : ''} | \`${cell(row.code)}\` | \`${cell(row.replacement)}\` | ${row.kind} |`,
-  );
-}
+const lines = [
+  ...keptRows,
+  ...rows.map((row) => ({
+    file: row.file,
+    line: row.line,
+    text: `| ${row.file}:${row.line} | ${row.mutator}${row.status === 'NoCoverage' ? ' (no coverage)' : ''} | \`${cell(row.code)}\` | \`${cell(row.replacement)}\` | ${row.kind} |`,
+  })),
+];
+lines.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+for (const { text } of lines) console.log(text);
