@@ -32,6 +32,7 @@ export {
 export {
   type HandoffEfficiency,
   type HandoffOutcomes,
+  type HandoffPeriodRow,
   type HandoffSla,
   type HandoffSlaOptions,
   type HandoffVelocity,

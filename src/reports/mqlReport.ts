@@ -131,11 +131,12 @@ export interface HandoffSla {
 }
 
 /**
- * One period (or the total) of {@link mqlReport}.
+ * What a period row of {@link mqlReport} and of {@link sqlReport} both hold;
+ * the count of the stage and its cost are named for the stage in each.
  *
  * @category Reports
  */
-export interface MqlPeriodRow {
+export interface HandoffPeriodRow {
   /** The period's key (`2026-01`, `2026-Q1`, …), or `'total'`. */
   readonly period: string;
   /** The period's first instant. */
@@ -144,32 +145,40 @@ export interface MqlPeriodRow {
   readonly end: Date;
   /** Business days of the period. */
   readonly businessDays: number;
-  /** Leads whose MQL entry is in the period. */
-  readonly mqls: number;
   /** The goal of the period; null without one. */
   readonly goal: number | null;
-  /** `mqls ÷ goal`; null without a goal or with a goal of 0. */
+  /** The count ÷ goal; null without a goal or with a goal of 0. */
   readonly attainment: number | null;
-  /** MQLs per business day; null in a period with none. */
+  /** The count per business day; null in a period with none. */
   readonly perBusinessDay: number | null;
-  /** Change of MQLs per business day against the previous period (0.15 is +15 %); null for the first. */
+  /** Change per business day against the previous period (0.15 is +15 %); null for the first. */
   readonly perBusinessDayChange: number | null;
-  /** MQLs that entered the next stage before any rejection. */
+  /** Hand-offs that entered the next stage before any rejection. */
   readonly accepted: number;
-  /** MQLs rejected first: a rejecting outcome, or a step back to an earlier stage. */
+  /** Hand-offs rejected first: a rejecting outcome, or a step back to an earlier stage. */
   readonly rejected: number;
-  /** MQLs not decided at `asOf`. */
+  /** Hand-offs not decided at `asOf`. */
   readonly pending: number;
   /** `accepted ÷ (accepted + rejected)`; null when none was decided. */
   readonly acceptanceRate: ShareWithInterval | null;
-  /** Next-stage entries ÷ MQLs of the period; null without MQLs. */
+  /** Next-stage entries ÷ the period's count; null when the count is 0. */
   readonly efficiency: HandoffEfficiency | null;
-  /** Time from MQL entry to the decision. */
+  /** Time from the stage entry to the decision. */
   readonly velocity: HandoffVelocity;
   /** Against the SLA; null without `sla`. */
   readonly sla: HandoffSla | null;
   /** Spend in the period; null without `spend` (and in segments). */
   readonly spend: number | null;
+}
+
+/**
+ * One period (or the total) of {@link mqlReport}.
+ *
+ * @category Reports
+ */
+export interface MqlPeriodRow extends HandoffPeriodRow {
+  /** Leads whose MQL entry is in the period. */
+  readonly mqls: number;
   /** `spend ÷ mqls`; null without spend or MQLs. */
   readonly costPerMql: number | null;
   /** Spend of the period moved back `lagDays` ÷ MQLs; null without spend or MQLs. */

@@ -2,54 +2,16 @@ import type { LeadMathIssue } from '../errors';
 import type { WilsonIntervalResult } from '../funnel/index';
 import type { BenchmarkBand, SalesModel } from '../plan/index';
 import { type HandoffRow, handoffReport, readHandoffRules } from './_internal/handoffReport';
-import type {
-  HandoffEfficiency,
-  HandoffSla,
-  HandoffVelocity,
-  MqlReportOptions,
-  ShareWithInterval,
-} from './mqlReport';
+import type { HandoffPeriodRow, MqlReportOptions, ShareWithInterval } from './mqlReport';
 
 /**
  * One period (or the total) of {@link sqlReport}.
  *
  * @category Reports
  */
-export interface SqlPeriodRow {
-  /** The period's key, or `'total'`. */
-  readonly period: string;
-  /** The period's first instant. */
-  readonly start: Date;
-  /** The next period's first instant. */
-  readonly end: Date;
-  /** Business days of the period. */
-  readonly businessDays: number;
+export interface SqlPeriodRow extends HandoffPeriodRow {
   /** Leads whose SQL entry is in the period. */
   readonly sqls: number;
-  /** The goal of the period; null without one. */
-  readonly goal: number | null;
-  /** `sqls ÷ goal`; null without a goal. */
-  readonly attainment: number | null;
-  /** SQLs per business day. */
-  readonly perBusinessDay: number | null;
-  /** Change per business day against the previous period. */
-  readonly perBusinessDayChange: number | null;
-  /** SQLs that entered the next stage before any rejection. */
-  readonly accepted: number;
-  /** SQLs rejected first. */
-  readonly rejected: number;
-  /** SQLs not decided at `asOf`. */
-  readonly pending: number;
-  /** `accepted ÷ (accepted + rejected)`. */
-  readonly acceptanceRate: ShareWithInterval | null;
-  /** Next-stage entries ÷ SQLs of the period. */
-  readonly efficiency: HandoffEfficiency | null;
-  /** Time from SQL entry to the decision. */
-  readonly velocity: HandoffVelocity;
-  /** Against the SLA; null without `sla`. */
-  readonly sla: HandoffSla | null;
-  /** Spend in the period; null without `spend`. */
-  readonly spend: number | null;
   /** `spend ÷ sqls`. */
   readonly costPerSql: number | null;
   /** Spend moved back `lagDays` ÷ SQLs (the article's 30 days before the quarter to 30 days before its end). */

@@ -28,6 +28,8 @@ import {
   type SalesModel,
   spreadTarget,
 } from '../../plan/index';
+import type { HandoffEfficiency, HandoffSla, HandoffVelocity } from '../mqlReport';
+import type { SqlPeriodRow } from '../sqlReport';
 import type { EventColumns } from './events';
 import {
   DAY_MS,
@@ -335,56 +337,11 @@ export interface HandoffRow {
   readonly sql: SqlFigures | null;
 }
 
-export interface HandoffEfficiency extends RateWithInterval {
-  readonly advanced: number;
-  readonly withinSla: {
-    readonly horizonMs: number;
-    readonly rate: number;
-    readonly low: number | null;
-    readonly high: number | null;
-    readonly atRisk: number;
-  } | null;
-}
-
-export interface HandoffVelocity {
-  readonly count: number;
-  readonly meanDays: number | null;
-  readonly medianDays: number | null;
-  readonly p90Days: number | null;
-  readonly meanBusinessDays: number | null;
-  readonly medianBusinessDays: number | null;
-}
-
-export interface HandoffSla {
-  readonly target: BusinessDuration;
-  readonly targetDays: number;
-  readonly met: number;
-  readonly breached: number;
-  readonly open: number;
-  readonly breachRate: RateWithInterval | null;
-  readonly overByDays: number | null;
-}
-
-export interface SqlFigures {
-  readonly opportunities: number | null;
-  readonly customers: number | null;
-  readonly closeRate: RateWithInterval | null;
-  readonly leadToCustomer: {
-    readonly leads: number;
-    readonly customers: number;
-    readonly rate: RateWithInterval | null;
-    readonly band: { readonly low: number; readonly high: number };
-    readonly position: 'below' | 'within' | 'above' | null;
-  } | null;
-  readonly marketingSourced: {
-    readonly customers: number;
-    readonly marketingSourced: number;
-    readonly share: number | null;
-    readonly interval: { readonly low: number; readonly high: number };
-    readonly benchmark: { readonly low: number; readonly high: number };
-    readonly position: 'below' | 'within' | 'above' | null;
-  } | null;
-}
+/** sqlReport's figures of a row. */
+export type SqlFigures = Pick<
+  SqlPeriodRow,
+  'opportunities' | 'customers' | 'closeRate' | 'leadToCustomer' | 'marketingSourced'
+>;
 
 export interface HandoffResult {
   readonly periods: HandoffRow[];
