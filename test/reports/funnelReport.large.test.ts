@@ -1,0 +1,144 @@
+/**
+ * Large columns (past the size from which rows are put into partitions)
+ * against the plain implementation of the rules: both sequence rules,
+ * recycling, censoring, windows and first-touch segments, with dense,
+ * sparse and string ids.
+ */
+import { describe, expect, it } from 'vitest';
+import { type FunnelCohortReport, funnelReport } from '../../src/reports/funnelReport';
+import { idKeyOf, type NaiveEvent, naiveCohort } from './naiveFunnel';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 0, 5);
+const stages = ['lead', 'mql', 'sql', 'won'];
+const names = [...stages, 'nurture'];
+
+/** mulberry32. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 12,000 leads, about 45,000 rows: every stage in any order, ties, outcomes, some sources. */
+function messyLog(): NaiveEvent[] {
+  const rand = random(11);
+  const out: NaiveEvent[] = [];
+  for (let lead = 0; lead < 12_000; lead++) {
+    const rows = 1 + Math.floor(rand() * 6);
+    for (let k = 0; k < rows; k++) {
+      const u = rand();
+      out.push({
+        leadId: lead,
+        stage: names[Math.floor(rand() * names.length)]!,
+        at: T0 + Math.floor(rand() * 200) * HOUR,
+        source: u < 0.3 ? 'ads' : u < 0.5 ? 'email' : u < 0.55 ? 'web' : null,
+      });
+    }
+  }
+  // Shuffle: a lead's rows end up anywhere.
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const log = messyLog();
+
+/** Each lead's first-touch source (the earliest row with one at or before asOf; the smaller key at a tie). */
+function firstTouch(asOf: number): Map<string, string | null> {
+  const best = new Map<string, { at: number; key: string } | null>();
+  for (const e of log) {
+    const id = idKeyOf(e.leadId);
+    if (!best.has(id)) best.set(id, null);
+    if (e.at > asOf || e.source === null || e.source === undefined) continue;
+    const was = best.get(id);
+    if (
+      was === null ||
+      was === undefined ||
+      e.at < was.at ||
+      (e.at === was.at && e.source < was.key)
+    )
+      best.set(id, { at: e.at, key: e.source });
+  }
+  return new Map([...best].map(([id, b]) => [id, b === null ? null : b.key]));
+}
+
+describe('funnelReport on large columns', () => {
+  expect(log.length).toBeGreaterThan(40_000);
+  const asOf = T0 + 180 * HOUR;
+  const idColumns: [string, ArrayLike<string | number>][] = [
+    ['dense ids', Int32Array.from(log, (e) => e.leadId as number)],
+    ['sparse ids', Float64Array.from(log, (e) => 1e12 + 7919 * (e.leadId as number))],
+    ['string ids', log.map((e) => `L${e.leadId}`)],
+  ];
+  for (const sequence of ['lifecycle', 'ordered'] as const) {
+    for (const windowMs of [undefined, 48 * HOUR]) {
+      const want = naiveCohort(log, { stages, sequence, asOf, windowMs });
+      for (const [name, leadId] of idColumns) {
+        it(`${sequence}${windowMs === undefined ? '' : ', with a window'}, ${name}`, () => {
+          const columns = {
+            leadId,
+            stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
+            at: Float64Array.from(log, (e) => e.at),
+          };
+          const options = {
+            stages,
+            outcomes: ['nurture'],
+            sequence,
+            asOf,
+            ...(windowMs === undefined ? {} : { window: windowMs }),
+          };
+          const r = funnelReport(columns as never, options) as FunnelCohortReport;
+          expect(r.leads).toBe(want.leads);
+          expect(r.stages.map((s) => [s.reached, s.advanced ?? 0, s.censored, s.recycled])).toEqual(
+            want.stages.map((s, i) => [
+              s.reached,
+              i + 1 < stages.length ? s.advanced : 0,
+              i + 1 < stages.length ? s.censored : 0,
+              s.recycled,
+            ]),
+          );
+        });
+      }
+    }
+  }
+
+  it('splits large columns by first-touch segment as the plain rule does, segments adding up', () => {
+    const touch = firstTouch(asOf);
+    const columns = {
+      leadId: Int32Array.from(log, (e) => e.leadId as number),
+      stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
+      at: Float64Array.from(log, (e) => e.at),
+      source: log.map((e) => e.source ?? null),
+    };
+    for (const sequence of ['lifecycle', 'ordered'] as const) {
+      const r = funnelReport(columns, {
+        stages,
+        outcomes: ['nurture'],
+        sequence,
+        asOf,
+        segmentBy: 'source',
+      }) as FunnelCohortReport;
+      const keys = [...new Set(touch.values())].sort((a, b) =>
+        a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
+      );
+      expect(r.segments!.map((s) => s.segment)).toEqual(keys);
+      for (const segment of r.segments!) {
+        const group = log.filter((e) => touch.get(idKeyOf(e.leadId)) === segment.segment);
+        const want = naiveCohort(group, { stages, sequence, asOf });
+        expect(segment.leads).toBe(want.leads);
+        expect(segment.stages.map((s) => [s.reached, s.recycled])).toEqual(
+          want.stages.map((s) => [s.reached, s.recycled]),
+        );
+      }
+      expect(r.segments!.reduce((a, s) => a + s.leads, 0)).toBe(r.leads);
+    }
+  });
+});
