@@ -169,6 +169,22 @@ describe('mqlReport on a worked example', () => {
     expect(collected.total.mqls).toBe(46);
   });
 
+  it('splits by a function of the lead id, refusing a value that is not a key', () => {
+    const byFunction = mqlReport(events, {
+      ...options,
+      segmentBy: (id) => (String(id).startsWith('j') ? 'July lead' : null),
+    });
+    expect(byFunction.segments!.map((s) => [s.segment, s.total.mqls])).toEqual([
+      ['July lead', 23],
+      [null, 23],
+    ]);
+    expectLeadMathError(
+      () => mqlReport(events, { ...options, segmentBy: () => ({}) as never }),
+      'INVALID_ARGUMENT',
+      'options.segmentBy',
+    );
+  });
+
   it('prints as a table', () => {
     const table = toTable(report);
     expect(table).toHaveLength(4);
