@@ -46,6 +46,27 @@ describe('reading events', () => {
         expected,
       ]);
     }
+    for (const [change, path, expected] of [
+      [{ leadId: 'abc' }, 'events.leadId', 'an array or a typed array'],
+      [{ leadId: undefined }, 'events.leadId', 'an array or a typed array'],
+      [
+        { stage: Int32Array.of(0, 1) },
+        'events.stage',
+        'a Uint8Array or Uint16Array of codes, or an array of names',
+      ],
+      [
+        { at: Float32Array.of(T, T) },
+        'events.at',
+        'a Float64Array of epoch ms, or an array of instants',
+      ],
+    ] as const) {
+      const e = catchLeadMathError(() => funnelReport({ ...good, ...change } as never, { stages }));
+      expect([e.code, e.details.path, e.details.expected]).toEqual([
+        'INVALID_ARGUMENT',
+        path,
+        expected,
+      ]);
+    }
     const s = catchLeadMathError(() =>
       funnelReport({ ...good, source: 'x' }, { stages, segmentBy: 'source' }),
     );
@@ -53,11 +74,12 @@ describe('reading events', () => {
   });
 
   it('gives the same report from Uint16Array codes, Uint8Array codes and names, with outcomes', () => {
-    const names = ['mql', 'sql', 'mql', 'won', 'nurture', 'mql'];
-    const codes = [0, 1, 0, 2, 3, 0];
+    // Lead 3's nurture comes after its MQL entry: an outcome, which reaches no stage.
+    const names = ['mql', 'sql', 'mql', 'won', 'nurture', 'mql', 'nurture'];
+    const codes = [0, 1, 0, 2, 3, 0, 3];
     const base = {
-      leadId: Int32Array.of(1, 1, 2, 2, 2, 3),
-      at: Float64Array.from([0, 1, 2, 5, 6, 3], (h) => T + h * H),
+      leadId: Int32Array.of(1, 1, 2, 2, 2, 3, 3),
+      at: Float64Array.from([0, 1, 2, 5, 6, 3, 4], (h) => T + h * H),
     };
     const options = { stages, outcomes: ['nurture'] };
     const want = [3, 2, 1];
@@ -69,7 +91,7 @@ describe('reading events', () => {
       want,
     );
     // A code past the names is named by its row on every path.
-    for (const stage of [Uint8Array.of(0, 1, 0, 2, 4, 0), Uint16Array.of(0, 1, 0, 2, 4, 0)]) {
+    for (const stage of [Uint8Array.of(0, 1, 0, 2, 4, 0, 3), Uint16Array.of(0, 1, 0, 2, 4, 0, 3)]) {
       const e = catchLeadMathError(() => funnelReport({ ...base, stage }, options));
       expect([e.code, e.details.path]).toEqual(['UNKNOWN_STAGE', 'events.stage[4]']);
     }
