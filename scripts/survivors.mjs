@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** [kind, test(file, mutator, line of code, replacement)] — the first that matches names the mutant. */
+/** [kind, test(file, mutator, line of code, replacement, line number in the run's source)] — the first that matches names the mutant. */
 const RULES = [
   [
     'a check a later one makes anyway',
@@ -567,6 +567,42 @@ const RULES = [
           ['rules.horizons.length >= 0', 'true'].includes(r))),
   ],
   [
+    "the report's fast paths declined, where the row-by-row path or interning gives the same columns: a fast path that returns null (objects taken apart, good columns, stage names), the dense-id check saying no (interning gives the same leads) or a looser limit or a larger first maximum (only lead codes without events are added), and the latest instant found with >= instead of >",
+    (f, _m, code, r, line) =>
+      /reports\/_internal\/events\.ts$/.test(f) &&
+      (code === 'if (fast !== null) return fast;' ||
+        /^function dense(IdCount|Int32|Numbers)\(/.test(code) ||
+        code === 'const limit = 2 * ids.length + 1024;' ||
+        /^if \(ids instanceof (Int32Array|Uint32Array)/.test(code) ||
+        code === 'let max = -1;' ||
+        code === 'if (v >>> 0 >= limit) return -1;' ||
+        code === 'if (!(v >= 0 && v < limit && Number.isInteger(v))) return -1;' ||
+        /^if \([tv] > max\) max = [tv];$/.test(code) ||
+        (code === 'for (let i = 0; i < ids.length; i++) {' && r === 'i--') ||
+        code === '): boolean {' ||
+        (code === 'for (let i = 0; i < names.length; i++) {' && r === 'i--') ||
+        code === 'if (code === undefined) return false;' ||
+        (code === 'return true;' && r === 'false') ||
+        (code === 'for (let i = 0; i < at.length; i++) {' && r === 'i--') ||
+        (code === 'for (let i = 0; i < n; i++) {' && line === 289) ||
+        /^if \(typeof id === 'number'\) numbers\+\+;$/.test(code)),
+  ],
+  [
+    'the row-by-row reading of event objects where the next check decides alike: an id tested before rowIdKey (which throws for every value that is not an id), a stage name tested for being a string before the map lookup (no key is a non-string), a segment read without a segment field (undefined reads as no segment), a segment column allocated without a field (never read), and the latest instant found with >=',
+    (f, _m, code, r) =>
+      /reports\/_internal\/events\.ts$/.test(f) &&
+      (/^typeof id === 'string' \? id\.length > 0 : typeof id === 'number' && Number\.isSafeInteger/.test(
+        code,
+      ) ||
+        code === "if (!isId) rowIdKey(fn, 'events', i, 'leadId', id); // throws, naming the cell" ||
+        (code === "const code = typeof name === 'string' ? codes.get(name) : undefined;" &&
+          r === 'true') ||
+        (/^field === undefined \? null : segmentKey\(fn, \(\) => rowPath/.test(code) &&
+          r === 'false') ||
+        (code === 'if (t > maxAt) maxAt = t;' && r === 't >= maxAt') ||
+        (/^const segments?: .*= field === undefined \? null : new /.test(code) && r === 'false')),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&
@@ -575,8 +611,8 @@ const RULES = [
   ],
 ];
 
-function kindOf(file, mutator, code, replacement) {
-  for (const [kind, test] of RULES) if (test(file, mutator, code, replacement)) return kind;
+function kindOf(file, mutator, code, replacement, line) {
+  for (const [kind, test] of RULES) if (test(file, mutator, code, replacement, line)) return kind;
   return 'to examine';
 }
 
@@ -650,7 +686,7 @@ for (const report of reports) {
         kind: killedAfter.has(key)
           ? KILLED_AFTER
           : stillThere(file, code)
-            ? kindOf(file, m.mutatorName, code, String(m.replacement ?? ''))
+            ? kindOf(file, m.mutatorName, code, String(m.replacement ?? ''), line)
             : GONE,
       });
     }

@@ -90,6 +90,15 @@ describe('reading events', () => {
     expect(reached(funnelReport({ ...base, stage: Uint16Array.from(codes) }, options))).toEqual(
       want,
     );
+    // An outcome row is no stage of any lead: lead 0's early nurture leaves lead 1's MQL entry alone.
+    const neighbours = {
+      leadId: Int32Array.of(0, 0, 1, 1),
+      at: Float64Array.from([0, 5, 5, 6], (h) => T + h * H),
+    };
+    for (const stage of [Uint8Array.of(3, 0, 0, 1), Uint16Array.of(3, 0, 0, 1)]) {
+      const r = funnelReport({ ...neighbours, stage }, options) as FunnelCohortReport;
+      expect(r.stages[0]!.timeToNext!.median).toBe(H);
+    }
     // A code past the names is named by its row on every path.
     for (const stage of [Uint8Array.of(0, 1, 0, 2, 4, 0, 3), Uint16Array.of(0, 1, 0, 2, 4, 0, 3)]) {
       const e = catchLeadMathError(() => funnelReport({ ...base, stage }, options));
