@@ -5,7 +5,12 @@
  * sparse and string ids.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  createFunnelAccumulator,
+  funnelAccumulatorFromJSON,
+} from '../../src/reports/funnelAccumulator';
 import { type FunnelCohortReport, funnelReport } from '../../src/reports/funnelReport';
+import { catchLeadMathError } from '../_helpers';
 import { idKeyOf, type NaiveEvent, naiveCohort } from './naiveFunnel';
 
 const HOUR = 3_600_000;
@@ -164,6 +169,48 @@ describe('funnelReport on large columns', () => {
         want.stages.map((s) => [s.reached, s.recycled]),
       );
     }
+  });
+
+  it('takes the latest instant of a large column as asOf, wherever its row is', () => {
+    const latest = Math.max(...log.map((e) => e.at));
+    const columns = {
+      leadId: Int32Array.from(log, (e) => e.leadId as number),
+      stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
+      at: Float64Array.from(log, (e) => e.at),
+    };
+    // The latest row is not the last one.
+    expect(columns.at[columns.at.length - 1]).not.toBe(latest);
+    for (const leadId of [columns.leadId, Float64Array.from(columns.leadId, (id) => 1e9 + id)]) {
+      const r = funnelReport(
+        { ...columns, leadId },
+        { stages, outcomes: ['nurture'] },
+      ) as FunnelCohortReport;
+      expect(r.asOf!.getTime()).toBe(latest);
+    }
+    // A stage code past the names is refused on the large path too.
+    const stage = columns.stage.slice();
+    stage[30_000] = names.length;
+    const e = catchLeadMathError(() =>
+      funnelReport({ ...columns, stage }, { stages, outcomes: ['nurture'] }),
+    );
+    expect([e.code, e.details.path]).toEqual(['UNKNOWN_STAGE', 'events.stage[30000]']);
+    expect(e.details.expected).toBe(`a code below ${names.length} (${names.join(', ')})`);
+  });
+
+  it('names the function in every message of the reports', () => {
+    const bad = [{ leadId: 1, stage: 'x', at: T0 }];
+    expect(catchLeadMathError(() => funnelReport(bad, { stages })).message).toMatch(
+      /^funnelReport: /,
+    );
+    expect(catchLeadMathError(() => createFunnelAccumulator({ stages: [] })).message).toMatch(
+      /^createFunnelAccumulator: /,
+    );
+    expect(catchLeadMathError(() => createFunnelAccumulator({ stages }).add(bad)).message).toMatch(
+      /^funnelAccumulator\.add: /,
+    );
+    expect(catchLeadMathError(() => funnelAccumulatorFromJSON(null as never)).message).toMatch(
+      /^funnelAccumulatorFromJSON: /,
+    );
   });
 
   it('splits large columns by first-touch segment as the plain rule does, segments adding up', () => {
