@@ -585,6 +585,33 @@ const RULES = [
         (code === 'return true;' && r === 'false') ||
         (code === 'for (let i = 0; i < at.length; i++) {' && r === 'i--') ||
         (code === 'for (let i = 0; i < n; i++) {' && line === 289) ||
+        // Objects taken apart and good columns read at once: each of these either declines (the
+        // row-by-row path reads the rows) or hands on a column that a later check declines (NaN
+        // instants, numbers interned as strings, strings read as numbers, no stage names).
+        code === "if (typeof e !== 'object' || e === null || Array.isArray(e)) return null;" ||
+        code === 'if (Number.isNaN(t)) return null;' ||
+        code ===
+          'if (numbers > 0 && numbers < n) return null; // mixed: the one id rule needs IdIndex' ||
+        code === 'const idColumn = numbers > 0 ? Float64Array.from(ids as number[]) : ids;' ||
+        code === 'if (!(ats instanceof Float64Array)) return null;' ||
+        (code === 'const names = [...options.stages, ...options.outcomes];' && line === 324) ||
+        // More declines of the good-columns path (each `return null` made unconditional), dense ids
+        // put into partitions or not, or interned as if sparse, a larger fill array, the general
+        // column path indexing dense ids or allocating a segment column it never fills, and a stage
+        // tested for being a string before the map lookup.
+        (/^if \(.*\) return null;$/.test(code) && r === 'true' && line > 320 && line < 430) ||
+        (code === 'if (n > PARTITIONED_FROM) {' && line === 376) ||
+        (code === 'if (stages instanceof Uint8Array || stages instanceof Uint16Array) {' &&
+          line === 331) ||
+        (code === 'if (!scattered && columnMax(stages) >= names.length) return null;' &&
+          line === 332) ||
+        (code === 'if (dense >= 0) {' && line === 348) ||
+        (code === 'const fill = start.slice(0, start.length - 1);' && r === 'start.length + 1') ||
+        code === 'const index = dense >= 0 ? null : new IdIndex();' ||
+        (code === 'const segment = segmentColumn === null ? null : new Int32Array(n);' &&
+          r === 'false') ||
+        (code === "code = typeof s === 'string' ? codes.get(s) : undefined;" && r === 'true') ||
+        /^const scattered = n > PARTITIONED_FROM && stages instanceof Uint8Array/.test(code) ||
         /^if \(typeof id === 'number'\) numbers\+\+;$/.test(code)),
   ],
   [
@@ -601,6 +628,30 @@ const RULES = [
           r === 'false') ||
         (code === 'if (t > maxAt) maxAt = t;' && r === 't >= maxAt') ||
         (/^const segments?: .*= field === undefined \? null : new /.test(code) && r === 'false')),
+  ],
+  [
+    "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows)",
+    (f, _m, code, r) =>
+      /reports\/_internal\/entries\.ts$/.test(f) &&
+      ((code === 'if (parts === null) {' && r === 'true') ||
+        /^largest = Math\.max\(largest, parts\.codes\[p \+ 1\]! - parts\.codes\[p\]!\);$/.test(
+          code,
+        ) ||
+        /^const segment(Codes|At) = cols\.segment === null \? null : new /.test(code) ||
+        code === 'rowFrom === 0 && rowTo === cols.lead.length && codeBase === 0' ||
+        (code === 'if (rows.length < to - from) rows = new Int32Array(2 * (to - from));' &&
+          ['true', 'rows.length <= to - from', 'to + from'].includes(r)) ||
+        (code === 'if (kept === 0) continue;' && r === 'false') ||
+        (code === 'const next = i + 1 < stageCount ? entry[i + 1]! : Number.NaN;' &&
+          ['true', 'i + 1 <= stageCount'].includes(r)) ||
+        code === 'out[k] = j < 0 ? -1 : j - codeBase;'),
+  ],
+  [
+    "an id's key made with String() for strings too (String of a string is the string)",
+    (f, _m, code, r) =>
+      /funnelAccumulator\.ts$/.test(f) &&
+      code === "return typeof id === 'number' ? String(id) : id;" &&
+      r === 'true',
   ],
   [
     'an out-of-range write to a typed array (ignored)',
