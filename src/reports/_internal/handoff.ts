@@ -10,6 +10,7 @@ import { DEFAULT_CONFIDENCE, DEFAULT_Z, wilsonBounds } from '../../_lib/stats/wi
 import type { EventColumns } from './events';
 
 const DAY_MS = 86_400_000;
+const NO_LATER = new Float64Array(0);
 
 /** One lead, as the hand-off reports see it (times in epoch ms, NaN: never). */
 export interface HandoffLead {
@@ -69,7 +70,8 @@ export function handoffLeads(
     let entry0 = Number.NaN;
     let entry = Number.NaN;
     let next = Number.NaN;
-    const laterAt = new Float64Array(later.length).fill(Number.NaN);
+    // No array per lead when no later stage is followed (the MQL report).
+    const laterAt = later.length === 0 ? NO_LATER : new Float64Array(later.length).fill(Number.NaN);
     let segment = -1;
     let segmentAt = Number.POSITIVE_INFINITY;
     let src = -1;

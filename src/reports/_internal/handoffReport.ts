@@ -443,10 +443,13 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
   // Each lead's decision and due time.
   const placed: Placed[] = leads.map((lead) => {
     const { decision, at } = decisionOf(lead);
+    // Always open (no calendar): business time is elapsed time, a business day 24 hours.
     const dueAt =
       r.target === undefined || Number.isNaN(lead.entry)
         ? Number.NaN
-        : dueOf(calendar, lead.entry, r.target);
+        : r.calendar === undefined
+          ? lead.entry + targetBusinessMs
+          : dueOf(calendar, lead.entry, r.target);
     return { lead, decision, decidedAt: at, dueAt };
   });
   // Segments: first touch, or the function of the lead id.
@@ -670,7 +673,8 @@ function row(ctx: RowContext, placed: readonly Placed[], input: RowInput): Hando
       } else if (asOf > p.dueAt) breached++;
       else open++;
       const event = !Number.isNaN(next);
-      kmDurations.push(calendar.between(entry, event ? next : Math.max(asOf, entry)));
+      const end = event ? next : Math.max(asOf, entry);
+      kmDurations.push(r.calendar === undefined ? end - entry : calendar.between(entry, end));
       kmEvents.push(event ? 1 : 0);
     }
   }
