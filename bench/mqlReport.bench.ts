@@ -13,7 +13,11 @@ import { interleaved, report } from './harness';
 const LEADS = 1_000_000;
 const DAY = 86_400_000;
 const { leadNo, stageNo, atMs, asOf } = stageLog(LEADS);
-const objects = leadNo.map((l, i) => ({ leadId: l, stage: LOG_STAGES[stageNo[i]!]!, at: atMs[i]! }));
+const objects = leadNo.map((l, i) => ({
+  leadId: l,
+  stage: LOG_STAGES[stageNo[i]!]!,
+  at: atMs[i]!,
+}));
 const columns = {
   leadId: Int32Array.from(leadNo),
   stage: Uint8Array.from(stageNo),
@@ -32,9 +36,9 @@ function kernel(): Map<string, number[]> {
   const byLead = new Map<number, number[]>();
   for (let i = 0; i < leadNo.length; i++) {
     if (atMs[i]! > asOf) continue;
-    let rows = byLead.get(leadNo[i]!);
-    if (rows === undefined) byLead.set(leadNo[i]!, (rows = []));
-    rows.push(i);
+    const rows = byLead.get(leadNo[i]!);
+    if (rows === undefined) byLead.set(leadNo[i]!, [i]);
+    else rows.push(i);
   }
   const months = new Map<string, number[]>();
   for (const rows of byLead.values()) {
@@ -47,7 +51,10 @@ function kernel(): Map<string, number[]> {
     if (entry === Number.POSITIVE_INFINITY) continue;
     const key = new Date(entry).toISOString().slice(0, 7);
     let m = months.get(key);
-    if (m === undefined) months.set(key, (m = [0, 0, 0, 0]));
+    if (m === undefined) {
+      m = [0, 0, 0, 0];
+      months.set(key, m);
+    }
     m[0]!++;
     const due = entry + 2 * DAY;
     if (next !== Number.POSITIVE_INFINITY) {
