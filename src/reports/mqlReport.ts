@@ -106,6 +106,8 @@ export interface HandoffVelocity {
   readonly meanBusinessDays: number | null;
   /** Median in business days; null without a calendar. */
   readonly medianBusinessDays: number | null;
+  /** 90th percentile in business days; null without a calendar. */
+  readonly p90BusinessDays: number | null;
 }
 
 /**

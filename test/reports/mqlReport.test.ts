@@ -115,6 +115,7 @@ describe('mqlReport on a worked example', () => {
     expect(jul!.velocity.count).toBe(23);
     expect(jul!.velocity.meanBusinessDays).toBeCloseTo(3, 12);
     expect(jul!.velocity.medianBusinessDays).toBeCloseTo(3, 12);
+    expect(jul!.velocity.p90BusinessDays).toBeCloseTo(3, 12);
     expect(jul!.sla).toMatchObject({ targetDays: 2, met: 0, breached: 23, open: 0 });
     expect(jul!.sla!.overByDays).toBeCloseTo(1, 12);
     expect(jul!.sla!.breachRate!.rate).toBe(1);
@@ -275,6 +276,7 @@ describe('mqlReport rules', () => {
       p90Days: null,
       meanBusinessDays: null,
       medianBusinessDays: null,
+      p90BusinessDays: null,
     });
   });
 

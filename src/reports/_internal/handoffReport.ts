@@ -687,6 +687,7 @@ function row(ctx: RowContext, placed: readonly Placed[], input: RowInput): Hando
     p90Days: calendarDays.p90,
     meanBusinessDays: r.calendar === undefined ? null : business.mean,
     medianBusinessDays: r.calendar === undefined ? null : business.median,
+    p90BusinessDays: r.calendar === undefined ? null : business.p90,
   };
   const efficiencyRate = rateOf(advanced, count, r.confidence);
   let withinSla: HandoffEfficiency['withinSla'] = null;
