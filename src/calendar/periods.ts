@@ -1,3 +1,4 @@
+import { requireKernel } from '../_lib/time/calendarKernel';
 import { civilFromDays, daysFromCivil, parseIsoDay, weekdayOfDays } from '../_lib/time/civil';
 import {
   assertTimeZone,
@@ -10,7 +11,7 @@ import { readFields } from '../_lib/validate/options';
 import { fail } from '../errors';
 import { END_DAY, FIRST_DAY } from './_internal/days';
 import { WEEKDAYS } from './_internal/hours';
-import { type BusinessCalendar, isBusinessCalendar, type Weekday } from './businessCalendar';
+import type { BusinessCalendar, Weekday } from './businessCalendar';
 
 /**
  * The length of a {@link periods} period.
@@ -96,8 +97,8 @@ const MONTHS_OF: Readonly<Record<Exclude<PeriodUnit, 'week'>, number>> = {
  * @throws {LeadMathError} `INVALID_DATE` for a bound that is not an instant or an ISO date in
  * the supported range, or `to` not after `from`.
  * @throws {LeadMathError} `INVALID_TIME_ZONE` for an unknown zone.
- * @throws {LeadMathError} `INVALID_ARGUMENT` for an unknown unit, weekday or key, or a calendar
- * not built by {@link businessCalendar}.
+ * @throws {LeadMathError} `INVALID_ARGUMENT` for an unknown unit, weekday or key;
+ * `INVALID_CALENDAR` for a calendar not built by {@link businessCalendar}.
  *
  * @example
  * ```ts
@@ -139,15 +140,8 @@ export function periods(options: PeriodsOptions): Period[] {
       o.weekStartsOn,
       `one of ${WEEKDAYS.map((d) => `'${d}'`).join(', ')}`,
     );
-  const calendar = o.calendar;
-  if (calendar !== undefined && !isBusinessCalendar(calendar))
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      'options.calendar',
-      calendar,
-      'a calendar made by businessCalendar() or alwaysOpen',
-    );
+  const calendar = o.calendar as BusinessCalendar | undefined;
+  if (calendar !== undefined) requireKernel(fn, 'options.calendar', calendar);
   const from = readBound(fn, 'options.from', o.from, timeZone);
   const to = readBound(fn, 'options.to', o.to, timeZone);
   if (!(to > from))

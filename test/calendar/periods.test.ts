@@ -163,7 +163,7 @@ describe('periods', () => {
     );
     expectLeadMathError(
       () => periods({ ...ok, calendar: { businessDays: () => 3 } as never }),
-      'INVALID_ARGUMENT',
+      'INVALID_CALENDAR',
       'options.calendar',
     );
     expectLeadMathError(() => periods({ ...ok, timezone: 'UTC' } as never), 'INVALID_ARGUMENT');

@@ -353,7 +353,7 @@ describe('mqlReport rules', () => {
     );
     expectLeadMathError(
       () => mqlReport(events, { ...base, calendar: {} as never }),
-      'INVALID_ARGUMENT',
+      'INVALID_CALENDAR',
       'options.calendar',
     );
     expectLeadMathError(

@@ -1,3 +1,5 @@
+import { fail } from '../../errors';
+
 /**
  * The allocation-free core of a business calendar, in epoch milliseconds:
  * what the calendar domain builds and what other domains (SLA clocks, the
@@ -28,4 +30,23 @@ export function registerKernel(calendar: object, kernel: CalendarKernel): void {
 /** The kernel of a calendar built by leadmath, or undefined for anything else. */
 export function kernelOf(value: unknown): CalendarKernel | undefined {
   return typeof value === 'object' && value !== null ? kernels.get(value) : undefined;
+}
+
+/**
+ * The kernel of a calendar argument: `INVALID_CALENDAR`, naming `path`, for
+ * anything leadmath did not build (`{}`, a hand-made object with a
+ * `between` method).
+ */
+export function requireKernel(fn: string, path: string, value: unknown): CalendarKernel {
+  const kernel = kernelOf(value);
+  if (kernel === undefined) {
+    fail(
+      'INVALID_CALENDAR',
+      fn,
+      path,
+      value,
+      'a calendar made by businessCalendar() or alwaysOpen',
+    );
+  }
+  return kernel;
 }

@@ -1,4 +1,5 @@
 /** Options, periods and rows of the MQL and SQL reports. */
+import { type CalendarKernel, requireKernel } from '../../_lib/time/calendarKernel';
 import { readDuration } from '../../_lib/validate/durations';
 import { toEpochMs } from '../../_lib/validate/instants';
 import { readOnInvalid } from '../../_lib/validate/issues';
@@ -7,7 +8,6 @@ import {
   alwaysOpen,
   type BusinessCalendar,
   type BusinessDuration,
-  isBusinessCalendar,
   periods as localPeriods,
   type Period,
   type PeriodUnit,
@@ -163,14 +163,7 @@ export function readHandoffRules(
   const asOf = o.asOf === undefined ? Number.NaN : toEpochMs(fn, 'options.asOf', o.asOf);
   const goal = readGoal(fn, o.goal);
   const calendar = o.calendar;
-  if (calendar !== undefined && !isBusinessCalendar(calendar))
-    fail(
-      'INVALID_ARGUMENT',
-      fn,
-      'options.calendar',
-      calendar,
-      'a calendar made by businessCalendar() or alwaysOpen',
-    );
+  if (calendar !== undefined) requireKernel(fn, 'options.calendar', calendar);
   let target: BusinessDuration | undefined;
   if (o.sla !== undefined) {
     const sla = readFields(fn, o.sla, ['target'], 'options.sla');
@@ -432,6 +425,8 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
     return lo;
   };
   const calendar = r.calendar ?? alwaysOpen;
+  // The calendar's kernel answers per lead without a Date or a check per call.
+  const kernel = requireKernel(fn, 'options.calendar', calendar);
   const dayMs = fullDayMs(calendar);
   const targetBusinessMs =
     r.target === undefined
@@ -440,6 +435,10 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
         ? r.target.businessDays * dayMs
         : (readDuration(fn, 'options.sla.target', r.target) as number);
   const targetDays = targetBusinessMs / (r.calendar === undefined ? DAY_MS : dayMs);
+  const kernelTarget =
+    r.target !== undefined && typeof r.target === 'object' && 'businessDays' in r.target
+      ? { businessDays: r.target.businessDays }
+      : targetBusinessMs;
   // Each lead's decision and due time.
   const placed: Placed[] = leads.map((lead) => {
     const { decision, at } = decisionOf(lead);
@@ -449,7 +448,7 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
         ? Number.NaN
         : r.calendar === undefined
           ? lead.entry + targetBusinessMs
-          : dueOf(calendar, lead.entry, r.target);
+          : dueOf(kernel, lead.entry, kernelTarget);
     return { lead, decision, decidedAt: at, dueAt };
   });
   // Segments: first touch, or the function of the lead id.
@@ -479,7 +478,7 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
     r,
     list,
     asOf,
-    calendar,
+    kernel,
     dayMs,
     targetBusinessMs,
     targetDays,
@@ -515,19 +514,21 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
   };
 }
 
-function dueOf(calendar: BusinessCalendar, entry: number, target: BusinessDuration): number {
-  try {
-    return calendar.add(entry, target).getTime();
-  } catch {
-    return Number.POSITIVE_INFINITY; // due after the supported range: never breached in it
-  }
+/** The due instant of an entry (+∞ past the supported range: never breached in it). */
+function dueOf(
+  kernel: CalendarKernel,
+  entry: number,
+  target: number | { businessDays: number },
+): number {
+  const due = kernel.add(entry, target);
+  return Number.isNaN(due) ? Number.POSITIVE_INFINITY : due;
 }
 
 interface RowContext {
   readonly r: HandoffRules;
   readonly list: readonly Period[];
   readonly asOf: number;
-  readonly calendar: BusinessCalendar;
+  readonly kernel: CalendarKernel;
   readonly dayMs: number;
   readonly targetBusinessMs: number;
   readonly targetDays: number;
@@ -644,7 +645,7 @@ interface RowInput {
 }
 
 function row(ctx: RowContext, placed: readonly Placed[], input: RowInput): HandoffRow {
-  const { r, asOf, calendar, dayMs } = ctx;
+  const { r, asOf, kernel, dayMs } = ctx;
   const count = input.members.length;
   let accepted = 0;
   let rejected = 0;
@@ -664,7 +665,7 @@ function row(ctx: RowContext, placed: readonly Placed[], input: RowInput): Hando
     if (!Number.isNaN(next)) advanced++;
     if (p.decision !== Decision.Pending) {
       days.push(p.decidedAt - entry);
-      if (r.calendar !== undefined) businessDays.push(calendar.between(entry, p.decidedAt));
+      if (r.calendar !== undefined) businessDays.push(kernel.between(entry, p.decidedAt));
     }
     if (r.target !== undefined) {
       if (p.decision !== Decision.Pending) {
@@ -674,7 +675,7 @@ function row(ctx: RowContext, placed: readonly Placed[], input: RowInput): Hando
       else open++;
       const event = !Number.isNaN(next);
       const end = event ? next : Math.max(asOf, entry);
-      kmDurations.push(r.calendar === undefined ? end - entry : calendar.between(entry, end));
+      kmDurations.push(r.calendar === undefined ? end - entry : kernel.between(entry, end));
       kmEvents.push(event ? 1 : 0);
     }
   }

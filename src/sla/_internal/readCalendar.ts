@@ -1,6 +1,5 @@
-import { type CalendarKernel, kernelOf } from '../../_lib/time/calendarKernel';
+import { type CalendarKernel, kernelOf, requireKernel } from '../../_lib/time/calendarKernel';
 import { alwaysOpen } from '../../calendar/index';
-import { fail } from '../../errors';
 
 const ALWAYS_OPEN = kernelOf(alwaysOpen)!;
 
@@ -11,16 +10,5 @@ const ALWAYS_OPEN = kernelOf(alwaysOpen)!;
  * with a `between` method).
  */
 export function readCalendar(fn: string, path: string, value: unknown): CalendarKernel {
-  if (value === undefined) return ALWAYS_OPEN;
-  const kernel = kernelOf(value);
-  if (kernel === undefined) {
-    fail(
-      'INVALID_CALENDAR',
-      fn,
-      path,
-      value,
-      'a calendar made by businessCalendar() or alwaysOpen',
-    );
-  }
-  return kernel;
+  return value === undefined ? ALWAYS_OPEN : requireKernel(fn, path, value);
 }
