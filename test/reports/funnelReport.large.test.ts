@@ -11,7 +11,7 @@ import {
 } from '../../src/reports/funnelAccumulator';
 import { type FunnelCohortReport, funnelReport } from '../../src/reports/funnelReport';
 import { catchLeadMathError } from '../_helpers';
-import { idKeyOf, type NaiveEvent, naiveCohort } from './naiveFunnel';
+import { firstTouch, idKeyOf, type NaiveEvent, naiveCohort } from './naiveFunnel';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -55,25 +55,6 @@ function messyLog(): NaiveEvent[] {
 }
 
 const log = messyLog();
-
-/** Each lead's first-touch source (the earliest row with one at or before asOf; the smaller key at a tie). */
-function firstTouch(asOf: number): Map<string, string | null> {
-  const best = new Map<string, { at: number; key: string } | null>();
-  for (const e of log) {
-    const id = idKeyOf(e.leadId);
-    if (!best.has(id)) best.set(id, null);
-    if (e.at > asOf || e.source === null || e.source === undefined) continue;
-    const was = best.get(id);
-    if (
-      was === null ||
-      was === undefined ||
-      e.at < was.at ||
-      (e.at === was.at && e.source < was.key)
-    )
-      best.set(id, { at: e.at, key: e.source });
-  }
-  return new Map([...best].map(([id, b]) => [id, b === null ? null : b.key]));
-}
 
 describe('funnelReport on large columns', () => {
   expect(log.length).toBeGreaterThan(40_000);
@@ -214,7 +195,7 @@ describe('funnelReport on large columns', () => {
   });
 
   it('splits large columns by first-touch segment as the plain rule does, segments adding up', () => {
-    const touch = firstTouch(asOf);
+    const touch = firstTouch(log, asOf);
     const columns = {
       leadId: Int32Array.from(log, (e) => e.leadId as number),
       stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),

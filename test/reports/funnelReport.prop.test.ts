@@ -6,7 +6,14 @@ import {
   type FunnelPeriodReport,
   funnelReport,
 } from '../../src/index';
-import { idKeyOf, type NaiveEvent, naiveCohort, naivePeriod, naiveQuantile } from './naiveFunnel';
+import {
+  firstTouch,
+  idKeyOf,
+  type NaiveEvent,
+  naiveCohort,
+  naivePeriod,
+  naiveQuantile,
+} from './naiveFunnel';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5);
@@ -198,29 +205,6 @@ describe('funnelReport properties', () => {
     },
   );
 });
-
-/**
- * Each lead's first-touch segment, by DESIGN's rule written out here: the
- * segment of its earliest event at or before asOf that has one (the smaller
- * key at equal instants), null when none has.
- */
-function firstTouch(events: readonly NaiveEvent[], asOf: number): Map<string, string | null> {
-  const best = new Map<string, { at: number; key: string } | null>();
-  for (const e of events) {
-    const id = idKeyOf(e.leadId);
-    if (!best.has(id)) best.set(id, null);
-    if (e.at > asOf || e.source === null || e.source === undefined) continue;
-    const was = best.get(id);
-    if (
-      was === null ||
-      was === undefined ||
-      e.at < was.at ||
-      (e.at === was.at && e.source < was.key)
-    )
-      best.set(id, { at: e.at, key: e.source });
-  }
-  return new Map([...best].map(([id, b]) => [id, b === null ? null : b.key]));
-}
 
 /**
  * Asserts that the report lists exactly the segments that have leads, and

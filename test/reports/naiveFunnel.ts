@@ -144,3 +144,29 @@ export function naiveQuantile(values: readonly number[], p: number): number {
   const hi = Math.ceil(h);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (h - lo);
 }
+
+/**
+ * Each lead's first-touch segment, by DESIGN's rule written out here: the
+ * segment of its earliest event at or before asOf that has one (the smaller
+ * key at equal instants), null when none has.
+ */
+export function firstTouch(
+  events: readonly NaiveEvent[],
+  asOf: number,
+): Map<string, string | null> {
+  const best = new Map<string, { at: number; key: string } | null>();
+  for (const e of events) {
+    const id = idKeyOf(e.leadId);
+    if (!best.has(id)) best.set(id, null);
+    if (e.at > asOf || e.source === null || e.source === undefined) continue;
+    const was = best.get(id);
+    if (
+      was === null ||
+      was === undefined ||
+      e.at < was.at ||
+      (e.at === was.at && e.source < was.key)
+    )
+      best.set(id, { at: e.at, key: e.source });
+  }
+  return new Map([...best].map(([id, b]) => [id, b === null ? null : b.key]));
+}
