@@ -1,4 +1,6 @@
 /** Options, periods and rows of the MQL and SQL reports. */
+import { KeyGroups } from '../../_lib/columns/groupByKey';
+import { lastAtOrBefore } from '../../_lib/columns/search';
 import { type CalendarKernel, requireKernel } from '../../_lib/time/calendarKernel';
 import { readDuration } from '../../_lib/validate/durations';
 import { toEpochMs } from '../../_lib/validate/instants';
@@ -413,17 +415,10 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
         });
   const starts = list.map((p) => p.start.getTime());
   const end = list.length === 0 ? Number.NaN : list[list.length - 1]!.end.getTime();
-  const periodIndex = (t: number) => {
-    if (Number.isNaN(t) || list.length === 0 || t < starts[0]! || t >= end) return -1;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const periodIndex = (t: number) =>
+    Number.isNaN(t) || list.length === 0 || t < starts[0]! || t >= end
+      ? -1
+      : lastAtOrBefore(starts, t);
   const calendar = r.calendar ?? alwaysOpen;
   // The calendar's kernel answers per lead without a Date or a check per call.
   const kernel = requireKernel(fn, 'options.calendar', calendar);
@@ -452,7 +447,6 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
     return { lead, decision, decidedAt: at, dueAt };
   });
   // Segments: first touch, or the function of the lead id.
-  const segmentKeys: (string | null)[] = [];
   let segmentOfLead: ((j: number) => string | null) | null = null;
   if (r.segmentField !== undefined) {
     const keys = cols.segments.keys;
@@ -489,21 +483,16 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
   const totalRows = rowsFor(ctx, placed, all, true);
   let segments: HandoffResult['segments'] = null;
   if (segmentOfLead !== null) {
-    const groups = new Map<string | null, number[]>();
+    // Leads grouped by segment key; segments in key order, null last.
+    const keys = new KeyGroups();
+    const groups: number[][] = [];
     for (let j = 0; j < placed.length; j++) {
-      const key = segmentOfLead(j);
-      let g = groups.get(key);
-      if (g === undefined) {
-        g = [];
-        groups.set(key, g);
-        segmentKeys.push(key);
-      }
-      g.push(j);
+      const code = keys.codeOf(segmentOfLead(j));
+      (groups[code] ??= []).push(j);
     }
-    segmentKeys.sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
-    segments = segmentKeys.map((segment) => ({
-      segment,
-      ...rowsFor(ctx, placed, groups.get(segment)!, false),
+    segments = keys.sortedCodes().map((code) => ({
+      segment: keys.keys[code]!,
+      ...rowsFor(ctx, placed, groups[code]!, false),
     }));
   }
   return {
