@@ -488,7 +488,9 @@ export function handoffReport(events: unknown, r: HandoffRules): HandoffResult {
     const groups: number[][] = [];
     for (let j = 0; j < placed.length; j++) {
       const code = keys.codeOf(segmentOfLead(j));
-      (groups[code] ??= []).push(j);
+      const group = groups[code];
+      if (group === undefined) groups[code] = [j];
+      else group.push(j);
     }
     segments = keys.sortedCodes().map((code) => ({
       segment: keys.keys[code]!,
