@@ -82,7 +82,11 @@ describe('funnel accumulator state', () => {
   it('refuses more than 1,024 stages, and merging with something else or other options', () => {
     const many = Array.from({ length: 1025 }, (_, i) => `s${i}`);
     const e = catchLeadMathError(() => createFunnelAccumulator({ stages: many }));
-    expect([e.details.path, e.details.expected]).toEqual(['options.stages', 'at most 1024 stages']);
+    expect([e.code, e.details.path, e.details.expected]).toEqual([
+      'INVALID_ARGUMENT',
+      'options.stages',
+      'at most 1024 stages',
+    ]);
     expect(() => createFunnelAccumulator({ stages: many.slice(0, 1024) })).not.toThrow();
     const a = createFunnelAccumulator({ stages });
     const m = catchLeadMathError(() => a.merge({} as never));
@@ -92,6 +96,37 @@ describe('funnel accumulator state', () => {
     expect(o.details.expected).toBe('an accumulator with the same options');
     const p = catchLeadMathError(() => createFunnelAccumulator({ stages: ['mql'] }).merge(a));
     expect(p.details.expected).toBe('an accumulator with the same options');
+  });
+
+  it('merges only with the same segment function, keeps the later asOf, and a first touch that comes after a merge', () => {
+    const f = (id: string | number) => `s${id}`;
+    const g = (id: string | number) => `t${id}`;
+    const e = catchLeadMathError(() =>
+      createFunnelAccumulator({ stages, segmentBy: f }).merge(
+        createFunnelAccumulator({ stages, segmentBy: g }),
+      ),
+    );
+    expect(e.details.expected).toBe('an accumulator with the same options');
+    expect(createFunnelAccumulator({ stages, segmentBy: f }).toJSON().options).toEqual({ stages });
+    const late = createFunnelAccumulator({ stages, segmentBy: 'source' });
+    late.add([{ leadId: 'x', stage: 'mql', at: T + 5 * H }]);
+    const early = createFunnelAccumulator({ stages, segmentBy: 'source' });
+    early.add([{ leadId: 'y', stage: 'mql', at: T }]);
+    late.merge(early);
+    expect(late.toJSON().maxAt).toBe(T + 5 * H);
+    // Lead x had no segment when merged; its first touch arrives afterwards.
+    const merged = createFunnelAccumulator({ stages, segmentBy: 'source' });
+    merged.merge(late);
+    merged.add([{ leadId: 'x', stage: 'sql', at: T + 6 * H, source: 'ads' }]);
+    const r = merged.result() as FunnelCohortReport;
+    expect(r.segments!.map((s) => [s.segment, s.leads])).toEqual([
+      ['ads', 1],
+      [null, 1],
+    ]);
+    // A segment function's bad value is named by the accumulator's result.
+    const bad = createFunnelAccumulator({ stages, segmentBy: () => ({}) as never });
+    bad.add([{ leadId: 'x', stage: 'mql', at: T }]);
+    expect(catchLeadMathError(() => bad.result()).message).toMatch(/^funnelAccumulator\.result: /);
   });
 
   it('keeps the first touch at equal instants by the smaller key, in any chunk order and through merges', () => {
@@ -112,6 +147,13 @@ describe('funnel accumulator state', () => {
       const json = funnelAccumulatorFromJSON(JSON.parse(JSON.stringify(first.toJSON())));
       return (json.result() as FunnelCohortReport).segments!.map((s) => s.segment);
     };
+    // A later event's smaller key does not take over the earlier first touch.
+    const later = createFunnelAccumulator({ stages, segmentBy: 'source' });
+    later.add([
+      { leadId: 'y', stage: 'mql', at: T, source: 'web' },
+      { leadId: 'y', stage: 'sql', at: T + H, source: 'ads' },
+    ]);
+    expect((later.result() as FunnelCohortReport).segments!.map((s) => s.segment)).toEqual(['web']);
     for (const chunks of [
       [rows],
       [[...rows].reverse()],
