@@ -630,8 +630,8 @@ const RULES = [
         (/^const segments?: .*= field === undefined \? null : new /.test(code) && r === 'false')),
   ],
   [
-    "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows)",
-    (f, _m, code, r) =>
+    "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows); outcome rows kept for the ordered walk (stage −1 matches no stage), a minimum or maximum kept on ties, distinct keys compared with <=, the walk going on past the last stage, one row past a range (it writes nowhere)",
+    (f, _m, code, r, line) =>
       /reports\/_internal\/entries\.ts$/.test(f) &&
       ((code === 'if (parts === null) {' && r === 'true') ||
         /^largest = Math\.max\(largest, parts\.codes\[p \+ 1\]! - parts\.codes\[p\]!\);$/.test(
@@ -644,7 +644,22 @@ const RULES = [
         (code === 'if (kept === 0) continue;' && r === 'false') ||
         (code === 'const next = i + 1 < stageCount ? entry[i + 1]! : Number.NaN;' &&
           ['true', 'i + 1 <= stageCount'].includes(r)) ||
-        code === 'out[k] = j < 0 ? -1 : j - codeBase;'),
+        code === 'out[k] = j < 0 ? -1 : j - codeBase;' ||
+        // Outcome rows kept for the ordered walk: their stage −1 writes outside `last` and never
+        // equals the next stage the walk looks for.
+        (code === 'if (cols.at[row]! <= asOf && cols.stage[row]! >= 0) rows[kept++] = row;' &&
+          r === 'true' &&
+          line === 159) ||
+        // A minimum or maximum kept on ties (the same value), keys of distinct codes compared with
+        // <= (distinct keys are never equal), the walk going on once every stage is entered (no row
+        // is at stage stageCount), and one row past a range (its lead reads undefined, and it
+        // writes nowhere).
+        /^if \(at\[row\]! > last\[s\]!\) last\[s\] = at\[row\]!;$|^if \(t < first\[k\]!\) first\[k\] = t;$|^if \(t < min\) min = t;$/.test(
+          code,
+        ) ||
+        (code === 'return a < b;' && r === 'a <= b') ||
+        code === 'for (let k = 0; k < count && next < stageCount; k++) {' ||
+        (code === 'for (let row = rowFrom; row < rowTo; row++) {' && r === 'row <= rowTo')),
   ],
   [
     "an id's key made with String() for strings too (String of a string is the string)",
@@ -652,6 +667,37 @@ const RULES = [
       /funnelAccumulator\.ts$/.test(f) &&
       code === "return typeof id === 'number' ? String(id) : id;" &&
       r === 'true',
+  ],
+  [
+    "the accumulator's bookkeeping where both sides give the same report: a lead's state looked up again for every row (the map holds the same object), the latest instant kept with >=, rows past the last written cut off by subarray (their fill is never read), a segment column or first-touch rows written with no segment or the null key (both read as no segment), an extra first id or issue in the columns handed to the report (no row refers to the id; the report takes its issues from the accumulator), a tie kept with <= (equal keys), and the state's lead shape checked in another order (the checks after it refuse the same leads), segment and segmentAt tested one for the other (they are null together), a null maxAt compared (null > x is false), an id tested without its string check (a number's length is undefined)",
+    (f, _m, code, r) =>
+      /funnelAccumulator\.ts$/.test(f) &&
+      ((code === 'if (state === undefined) {' && r === 'true') ||
+        (code === 'if (t > this.#maxAt) this.#maxAt = t;' && r === 't >= this.#maxAt') ||
+        (code ===
+          'if (state.maxAt !== null && state.maxAt > this.#maxAt) this.#maxAt = state.maxAt;' &&
+          r === 'state.maxAt >= this.#maxAt') ||
+        code === 'const lead = new Int32Array(rows).fill(-1);' ||
+        code === 'const segmented = this.#segmentField !== undefined;' ||
+        code === 'const ids: (string | number)[] = [];' ||
+        code === 'if (segment !== null && state.segment !== null) {' ||
+        (code === 'issues: [],' && r !== '[]') ||
+        (code === '(t === state.segmentAt && state.segment !== null && key < state.segment)' &&
+          r === 'key <= state.segment') ||
+        code === 'Array.isArray(lead) &&' ||
+        code === 'lead.length === 4 &&' ||
+        // A lead's segment and its instant are null together: toJSON writes them so, and a
+        // restored state is checked to; so testing one of them, or either, is testing both.
+        (code === 'if (segment !== null && segmentAt !== null) touch(lead, segmentAt, segment);' &&
+          ['true', 'segment !== null || segmentAt !== null'].includes(r)) ||
+        // null > x is false: the null test is made by the comparison too.
+        (code ===
+          'if (state.maxAt !== null && state.maxAt > this.#maxAt) this.#maxAt = state.maxAt;' &&
+          r === 'true') ||
+        // Without the string test, a number's length is undefined (undefined > 0 is false) and
+        // Number.isSafeInteger decides; an empty string still fails both.
+        (/^\(\(typeof lead\[0\] === 'string' && lead\[0\]\.length > 0\) \|\|/.test(code) &&
+          r === 'true')),
   ],
   [
     'an out-of-range write to a typed array (ignored)',
