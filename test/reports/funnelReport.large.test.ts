@@ -168,7 +168,23 @@ describe('funnelReport on large columns', () => {
       ) as FunnelCohortReport;
       expect(r.asOf!.getTime()).toBe(latest);
     }
-    // A stage code past the names is refused on the large path too.
+    // Collecting over good large columns finds no issue.
+    const collected = funnelReport(columns, {
+      stages,
+      outcomes: ['nurture'],
+      onInvalid: 'collect',
+    }) as FunnelCohortReport;
+    expect(collected.issues).toEqual([]);
+    // A stage code past the names is refused on the large path too, with dense and sparse ids.
+    const past = columns.stage.slice();
+    past[30_001] = names.length;
+    const sparse = catchLeadMathError(() =>
+      funnelReport(
+        { ...columns, leadId: Float64Array.from(columns.leadId, (id) => 1e9 + id), stage: past },
+        { stages, outcomes: ['nurture'] },
+      ),
+    );
+    expect([sparse.code, sparse.details.path]).toEqual(['UNKNOWN_STAGE', 'events.stage[30001]']);
     const stage = columns.stage.slice();
     stage[30_000] = names.length;
     const e = catchLeadMathError(() =>

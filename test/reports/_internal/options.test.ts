@@ -99,6 +99,51 @@ describe('report options', () => {
     expect(curve.details.path).toBe('options.confidence');
   });
 
+  it('takes quantiles 0 and 1, gives no horizons or quantiles by default, and a segment function over columns', () => {
+    const r = funnelReport(events, { stages, quantiles: [0, 1] }) as FunnelCohortReport;
+    expect(r.stages[0]!.timeToNext!.quantiles).toEqual([
+      { p: 0, value: 86_400_000 },
+      { p: 1, value: 86_400_000 },
+    ]);
+    const plain = funnelReport(events, { stages }) as FunnelCohortReport;
+    expect(plain.stages[0]!.within).toEqual([]);
+    expect(plain.stages[0]!.timeToNext!.quantiles).toEqual([]);
+    const e = catchLeadMathError(() => funnelReport(events, { stages, quantiles: 0.5 as never }));
+    expect([e.code, e.details.path]).toEqual(['INVALID_ARGUMENT', 'options.quantiles']);
+    const columns = {
+      leadId: ['a', 'a', 'b'],
+      stage: ['mql', 'sql', 'mql'],
+      at: Float64Array.of(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3), Date.UTC(2026, 2, 2)),
+    };
+    const byId = funnelReport(columns, {
+      stages,
+      segmentBy: (id) => `lead ${id}`,
+    }) as FunnelCohortReport;
+    expect(byId.segments!.map((s) => [s.segment, s.leads])).toEqual([
+      ['lead a', 1],
+      ['lead b', 1],
+    ]);
+    // The same over columns read row by row (a bad row collected): the function still sees the ids.
+    // Lead a is the second id: a left-out row must not become one of its events.
+    const bad = {
+      leadId: ['b', 'a', 'a', 'c'],
+      stage: ['mql', 'mql', 'sql', 'x'],
+      at: Float64Array.of(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3), 0),
+    };
+    const collected = funnelReport(bad, {
+      stages,
+      segmentBy: (id) => `lead ${id}`,
+      onInvalid: 'collect',
+    }) as FunnelCohortReport;
+    expect(collected.segments!.map((s) => s.segment)).toEqual(['lead a', 'lead b']);
+    const good = funnelReport(
+      { leadId: ['b', 'a', 'a'], stage: ['mql', 'mql', 'sql'], at: bad.at.slice(0, 3) },
+      { stages, segmentBy: (id) => `lead ${id}` },
+    ) as FunnelCohortReport;
+    expect(collected.stages).toEqual(good.stages);
+    expect(collected.asOf!.getTime()).toBe(Date.UTC(2026, 2, 3));
+  });
+
   it('reports open ranges, no window and no issues as null or absent, and a segment function by lead', () => {
     const r = funnelReport(events, { stages }) as FunnelCohortReport;
     expect([r.from, r.to, r.windowMs]).toEqual([null, null, null]);
