@@ -611,6 +611,18 @@ const RULES = [
         (code === 'const segment = segmentColumn === null ? null : new Int32Array(n);' &&
           r === 'false') ||
         (code === "code = typeof s === 'string' ? codes.get(s) : undefined;" && r === 'true') ||
+        // Still more declines: the interning choice made false for typed arrays (no path then,
+        // so null), the scattered check made for every large column, a segment key check that
+        // declines good keys, a loop run backwards (its first step reads a cell past the start,
+        // which is not an instant), and scatterDense's code check declining (the general path
+        // names the cell).
+        (/^ids instanceof Int32Array \|\| ids instanceof Uint32Array/.test(code) && line === 387) ||
+        (code ===
+          'if (scattered && columnMax(stages as Uint8Array) >= names.length) return null;' &&
+          r === 'scattered || columnMax(stages as Uint8Array) >= names.length') ||
+        (code === 'if (key === undefined) return null;' && r === 'key !== undefined') ||
+        (code === 'for (let i = 0; i < n; i++) {' && line === 471 && r === 'i--') ||
+        (code === 'if (c >= codeCount) return null;' && ['true', 'c < codeCount'].includes(r)) ||
         /^const scattered = n > PARTITIONED_FROM && stages instanceof Uint8Array/.test(code) ||
         /^if \(typeof id === 'number'\) numbers\+\+;$/.test(code)),
   ],
@@ -627,7 +639,7 @@ const RULES = [
         (/^field === undefined \? null : segmentKey\(fn, \(\) => rowPath/.test(code) &&
           r === 'false') ||
         (code === 'if (t > maxAt) maxAt = t;' && r === 't >= maxAt') ||
-        (/^const segments?: .*= field === undefined \? null : new /.test(code) && r === 'false')),
+        (/^const segments?(: [^=]+)? = field === undefined \? null : new /.test(code) && r === 'false')),
   ],
   [
     "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows); outcome rows kept for the ordered walk (stage −1 matches no stage), a minimum or maximum kept on ties, distinct keys compared with <=, the walk going on past the last stage, one row past a range (it writes nowhere)",
@@ -658,6 +670,11 @@ const RULES = [
           code,
         ) ||
         (code === 'return a < b;' && r === 'a <= b') ||
+        // Rows of one instant and one stage in either order, and a segment code compared with
+        // itself (before(k, k) is false).
+        (code === 'if (u < t || (u === t && stage[other]! <= s)) break;' &&
+          r === 'stage[other]! < s') ||
+        (/^\(t === was && code !== segmentCode\[j\] && before/.test(code) && r === 'true') ||
         code === 'for (let k = 0; k < count && next < stageCount; k++) {' ||
         (code === 'for (let row = rowFrom; row < rowTo; row++) {' && r === 'row <= rowTo')),
   ],

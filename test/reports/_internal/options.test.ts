@@ -125,10 +125,11 @@ describe('report options', () => {
     ]);
     // The same over columns read row by row (a bad row collected): the function still sees the ids.
     // Lead a is the second id: a left-out row must not become one of its events.
+    // The latest good row is not the last one.
     const bad = {
       leadId: ['b', 'a', 'a', 'c'],
-      stage: ['mql', 'mql', 'sql', 'x'],
-      at: Float64Array.of(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3), 0),
+      stage: ['mql', 'sql', 'mql', 'x'],
+      at: Float64Array.of(Date.UTC(2026, 2, 2), Date.UTC(2026, 2, 3), Date.UTC(2026, 2, 2), 0),
     };
     const collected = funnelReport(bad, {
       stages,
@@ -137,7 +138,7 @@ describe('report options', () => {
     }) as FunnelCohortReport;
     expect(collected.segments!.map((s) => s.segment)).toEqual(['lead a', 'lead b']);
     const good = funnelReport(
-      { leadId: ['b', 'a', 'a'], stage: ['mql', 'mql', 'sql'], at: bad.at.slice(0, 3) },
+      { leadId: ['b', 'a', 'a'], stage: ['mql', 'sql', 'mql'], at: bad.at.slice(0, 3) },
       { stages, segmentBy: (id) => `lead ${id}` },
     ) as FunnelCohortReport;
     expect(collected.stages).toEqual(good.stages);
