@@ -639,7 +639,8 @@ const RULES = [
         (/^field === undefined \? null : segmentKey\(fn, \(\) => rowPath/.test(code) &&
           r === 'false') ||
         (code === 'if (t > maxAt) maxAt = t;' && r === 't >= maxAt') ||
-        (/^const segments?(: [^=]+)? = field === undefined \? null : new /.test(code) && r === 'false')),
+        (/^const segments?(: [^=]+)? = field === undefined \? null : new /.test(code) &&
+          r === 'false')),
   ],
   [
     "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows); outcome rows kept for the ordered walk (stage −1 matches no stage), a minimum or maximum kept on ties, distinct keys compared with <=, the walk going on past the last stage, one row past a range (it writes nowhere)",
