@@ -718,6 +718,17 @@ const RULES = [
           r === 'true')),
   ],
   [
+    "a left-out row (lead code −1) let through the entries' skips: its writes land at negative indices, which typed arrays ignore, and what it reads there is undefined (the mutants that drop the skip's other tests share this key, and the large-column tests kill them)",
+    (f, _m, code, r) =>
+      /reports\/_internal\/entries\.ts$/.test(f) &&
+      r === 'false' &&
+      [
+        'if (j < 0 || s < 0 || t > asOf) continue;',
+        'if (j < 0 || s < 0 || s + 1 >= stageCount || t > asOf) continue;',
+        'if (lead0 < 0 || code < 0 || t > asOf) continue;',
+      ].includes(code),
+  ],
+  [
     'an out-of-range write to a typed array (ignored)',
     (_f, m, code) =>
       m === 'EqualityOperator' &&
