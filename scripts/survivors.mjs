@@ -643,7 +643,7 @@ const RULES = [
           r === 'false')),
   ],
   [
-    "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows); outcome rows kept for the ordered walk (stage −1 matches no stage), a minimum or maximum kept on ties, distinct keys compared with <=, the walk going on past the last stage, one row past a range (it writes nowhere)",
+    "the entries' bookkeeping where both sides give the same entries: partitioned columns read as one range (partitions only keep the scratch arrays small), larger scratch arrays or a buffer of rows grown when not needed (or to to + from rows, never fewer than to − from), segment scratch arrays allocated without segments or left for the segment pass to allocate, the whole-range shortcut of local lead codes taken or not, a lead without kept rows walked anyway (it enters nothing), the stage after the last read as undefined (no recycling either way; the test i − 1 < stageCount reads it too), and a left-out row's local code (partitioned columns come only from the fast path, which has no left-out rows); outcome rows kept for the ordered walk (stage −1 matches no stage), a minimum or maximum kept on ties, distinct keys compared with <=, the walk going on past the last stage, one row past a range (it writes nowhere)",
     (f, _m, code, r, line) =>
       /reports\/_internal\/entries\.ts$/.test(f) &&
       ((code === 'if (parts === null) {' && r === 'true') ||
@@ -656,7 +656,7 @@ const RULES = [
           ['true', 'rows.length <= to - from', 'to + from'].includes(r)) ||
         (code === 'if (kept === 0) continue;' && r === 'false') ||
         (code === 'const next = i + 1 < stageCount ? entry[i + 1]! : Number.NaN;' &&
-          ['true', 'i + 1 <= stageCount'].includes(r)) ||
+          ['true', 'i + 1 <= stageCount', 'i - 1'].includes(r)) ||
         code === 'out[k] = j < 0 ? -1 : j - codeBase;' ||
         // Outcome rows kept for the ordered walk: their stage −1 writes outside `last` and never
         // equals the next stage the walk looks for.
@@ -687,7 +687,7 @@ const RULES = [
       r === 'true',
   ],
   [
-    "the accumulator's bookkeeping where both sides give the same report: a lead's state looked up again for every row (the map holds the same object), the latest instant kept with >=, rows past the last written cut off by subarray (their fill is never read), a segment column or first-touch rows written with no segment or the null key (both read as no segment), an extra first id or issue in the columns handed to the report (no row refers to the id; the report takes its issues from the accumulator), a tie kept with <= (equal keys), and the state's lead shape checked in another order (the checks after it refuse the same leads), segment and segmentAt tested one for the other (they are null together), a null maxAt compared (null > x is false), an id tested without its string check (a number's length is undefined)",
+    "the accumulator's bookkeeping where both sides give the same report: a lead's state looked up again for every row (the map holds the same object), the latest instant kept with >=, rows past the last written cut off by subarray (their fill is never read), a segment column or first-touch rows written with no segment or the null key (both read as no segment), an extra first id or issue in the columns handed to the report (no row refers to the id; the report takes its issues from the accumulator), a tie kept with <= (equal keys) or tested without its null check (a lead without a segment has segmentAt +∞), and the state's lead shape checked in another order (the checks after it refuse the same leads), segment and segmentAt tested one for the other (they are null together), a null maxAt compared (null > x is false), an id tested without its string check (a number's length is undefined)",
     (f, _m, code, r) =>
       /funnelAccumulator\.ts$/.test(f) &&
       ((code === 'if (state === undefined) {' && r === 'true') ||
@@ -700,8 +700,10 @@ const RULES = [
         code === 'const ids: (string | number)[] = [];' ||
         code === 'if (segment !== null && state.segment !== null) {' ||
         (code === 'issues: [],' && r !== '[]') ||
+        // A lead without a segment has segmentAt +∞, which no instant equals: the null test is
+        // made by the equality too (the whole tie rule made true is killed by the tests).
         (code === '(t === state.segmentAt && state.segment !== null && key < state.segment)' &&
-          r === 'key <= state.segment') ||
+          ['key <= state.segment', 'true'].includes(r)) ||
         code === 'Array.isArray(lead) &&' ||
         code === 'lead.length === 4 &&' ||
         // A lead's segment and its instant are null together: toJSON writes them so, and a
