@@ -30,7 +30,12 @@ import {
   type SalesModel,
   spreadTarget,
 } from '../../plan/index';
-import type { HandoffEfficiency, HandoffSla, HandoffVelocity } from '../mqlReport';
+import type {
+  HandoffEfficiency,
+  HandoffPeriodRow,
+  HandoffSla,
+  HandoffVelocity,
+} from '../mqlReport';
 import type { SqlPeriodRow } from '../sqlReport';
 import type { EventColumns } from './events';
 import {
@@ -309,24 +314,8 @@ interface Placed {
 }
 
 /** The figures of one period (or the total) before they are named for the report. */
-export interface HandoffRow {
-  readonly period: string;
-  readonly start: Date;
-  readonly end: Date;
-  readonly businessDays: number;
+export interface HandoffRow extends HandoffPeriodRow {
   readonly count: number;
-  readonly goal: number | null;
-  readonly attainment: number | null;
-  readonly perBusinessDay: number | null;
-  readonly perBusinessDayChange: number | null;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly pending: number;
-  readonly acceptanceRate: RateWithInterval | null;
-  readonly efficiency: HandoffEfficiency | null;
-  readonly velocity: HandoffVelocity;
-  readonly sla: HandoffSla | null;
-  readonly spend: number | null;
   readonly costPer: number | null;
   readonly costPerLagged: number | null;
   readonly sql: SqlFigures | null;
