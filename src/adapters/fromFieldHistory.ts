@@ -1,6 +1,7 @@
 import { readFields } from '../_lib/validate/options';
 import { fail } from '../errors';
 import { cellPath } from './_internal/cells';
+import { HUBSPOT_STAGES, LIFECYCLE } from './_internal/hubspot';
 import {
   answer,
   assertColumn,
@@ -361,17 +362,8 @@ export const hubspotPropertyHistory: FieldHistoryPreset = Object.freeze({
   field: Object.freeze({ column: 'name', equals: 'lifecyclestage' }),
   value: 'value',
   at: 'timestamp',
-  map: Object.freeze({
-    subscriber: 'subscriber',
-    lead: 'lead',
-    marketingqualifiedlead: 'mql',
-    salesqualifiedlead: 'sql',
-    opportunity: 'opportunity',
-    customer: 'customer',
-    evangelist: 'evangelist',
-    other: 'other',
-  }),
-  stages: ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer', 'evangelist'],
+  map: Object.freeze(Object.fromEntries(LIFECYCLE.map(([internal, stage]) => [internal, stage]))),
+  stages: HUBSPOT_STAGES,
   outcomes: ['other'],
 });
 

@@ -1,5 +1,6 @@
 import { readFields } from '../_lib/validate/options';
 import { fail } from '../errors';
+import { HUBSPOT_STAGES, LIFECYCLE } from './_internal/hubspot';
 import {
   answer,
   assertColumn,
@@ -223,36 +224,7 @@ function readPreset(fn: string, value: unknown): WideRowsPreset {
   return p;
 }
 
-const LIFECYCLE: readonly [internal: string, stage: string, title: string][] = [
-  ['subscriber', 'subscriber', 'a Subscriber'],
-  ['lead', 'lead', 'a Lead'],
-  ['marketingqualifiedlead', 'mql', 'a Marketing Qualified Lead'],
-  ['salesqualifiedlead', 'sql', 'a Sales Qualified Lead'],
-  ['opportunity', 'opportunity', 'an Opportunity'],
-  ['customer', 'customer', 'a Customer'],
-  ['evangelist', 'evangelist', 'an Evangelist'],
-  ['other', 'other', 'an Other Lifecycle Stage'],
-];
-const LIFECYCLE_LABELS: Readonly<Record<string, string>> = {
-  subscriber: 'Subscriber',
-  lead: 'Lead',
-  marketingqualifiedlead: 'Marketing Qualified Lead',
-  salesqualifiedlead: 'Sales Qualified Lead',
-  opportunity: 'Opportunity',
-  customer: 'Customer',
-  evangelist: 'Evangelist',
-  other: 'Other',
-};
 const HUBSPOT_ID = ['Record ID', 'hs_object_id', 'Contact ID', 'vid'];
-const HUBSPOT_STAGES = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'evangelist',
-];
 
 /**
  * HubSpot contacts exported with their lifecycle dates: the internal names
@@ -276,7 +248,7 @@ export const hubspotLifecycle: WideRowsPreset = Object.freeze({
   id: HUBSPOT_ID,
   columns: Object.freeze(
     Object.fromEntries(
-      LIFECYCLE.flatMap(([internal, stage, title]) => [
+      LIFECYCLE.flatMap(([internal, stage, , title]) => [
         [`hs_lifecyclestage_${internal}_date`, stage],
         [`Became ${title} Date`, stage],
         // HubSpot's own title for the last one reads "Became a Other Lifecycle Stage Date".
@@ -308,9 +280,9 @@ export const hubspotDateEntered: WideRowsPreset = Object.freeze({
   id: HUBSPOT_ID,
   columns: Object.freeze(
     Object.fromEntries(
-      LIFECYCLE.flatMap(([internal, stage]) => [
+      LIFECYCLE.flatMap(([internal, stage, label]) => [
         [`hs_v2_date_entered_${internal}`, stage],
-        [`Date entered "${LIFECYCLE_LABELS[internal]} (Lifecycle Stage Pipeline)"`, stage],
+        [`Date entered "${label} (Lifecycle Stage Pipeline)"`, stage],
       ]),
     ),
   ),
