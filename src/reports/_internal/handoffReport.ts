@@ -527,6 +527,7 @@ function rowsFor(
   const byPeriod: number[][] = list.map(() => []);
   const leadsByPeriod: number[][] = list.map(() => []);
   const newCustomersByPeriod: number[][] = list.map(() => []);
+  const customerAt = later(r, 'customer');
   for (const j of members) {
     const p = placed[j]!;
     const k = ctx.periodIndex(p.lead.entry);
@@ -534,7 +535,7 @@ function rowsFor(
     if (r.customer >= 0) {
       const k0 = ctx.periodIndex(p.lead.entry0);
       if (k0 >= 0) leadsByPeriod[k0]!.push(j);
-      const kc = ctx.periodIndex(p.lead.later[later(r, 'customer')]!);
+      const kc = ctx.periodIndex(p.lead.later[customerAt]!);
       if (kc >= 0) newCustomersByPeriod[kc]!.push(j);
     }
   }
