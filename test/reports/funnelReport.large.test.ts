@@ -5,6 +5,7 @@
  * sparse and string ids.
  */
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/data';
 import {
   createFunnelAccumulator,
   funnelAccumulatorFromJSON,
@@ -17,18 +18,6 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5);
 const stages = ['lead', 'mql', 'sql', 'won'];
 const names = [...stages, 'nurture'];
-
-/** mulberry32. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 12,000 leads, about 45,000 rows: every stage in any order, ties, outcomes, some sources. */
 function messyLog(): NaiveEvent[] {
@@ -56,6 +45,15 @@ function messyLog(): NaiveEvent[] {
 
 const log = messyLog();
 
+/** The log as columns: dense ids, stage codes, instants (fresh arrays, for tests that change one). */
+function logColumns() {
+  return {
+    leadId: Int32Array.from(log, (e) => e.leadId as number),
+    stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
+    at: Float64Array.from(log, (e) => e.at),
+  };
+}
+
 describe('funnelReport on large columns', () => {
   expect(log.length).toBeGreaterThan(40_000);
   const asOf = T0 + 180 * HOUR;
@@ -69,11 +67,7 @@ describe('funnelReport on large columns', () => {
       const want = naiveCohort(log, { stages, sequence, asOf, windowMs });
       for (const [name, leadId] of idColumns) {
         it(`${sequence}${windowMs === undefined ? '' : ', with a window'}, ${name}`, () => {
-          const columns = {
-            leadId,
-            stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
-            at: Float64Array.from(log, (e) => e.at),
-          };
+          const columns = { ...logColumns(), leadId };
           const options = {
             stages,
             outcomes: ['nurture'],
@@ -131,11 +125,7 @@ describe('funnelReport on large columns', () => {
     // Every 97th row has an instant that is not a whole millisecond: collected, and no event of anyone's.
     for (let i = 0; i < at.length; i += 97) at[i] = at[i]! + 0.5;
     const kept = log.filter((_, i) => i % 97 !== 0);
-    const columns = {
-      leadId: Int32Array.from(log, (e) => e.leadId as number),
-      stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
-      at,
-    };
+    const columns = { ...logColumns(), at };
     for (const sequence of ['lifecycle', 'ordered'] as const) {
       const r = funnelReport(columns, {
         stages,
@@ -154,11 +144,7 @@ describe('funnelReport on large columns', () => {
 
   it('takes the latest instant of a large column as asOf, wherever its row is', () => {
     const latest = Math.max(...log.map((e) => e.at));
-    const columns = {
-      leadId: Int32Array.from(log, (e) => e.leadId as number),
-      stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
-      at: Float64Array.from(log, (e) => e.at),
-    };
+    const columns = logColumns();
     // The latest row is not the last one.
     expect(columns.at[columns.at.length - 1]).not.toBe(latest);
     for (const leadId of [columns.leadId, Float64Array.from(columns.leadId, (id) => 1e9 + id)]) {
@@ -213,9 +199,7 @@ describe('funnelReport on large columns', () => {
   it('splits large columns by first-touch segment as the plain rule does, segments adding up', () => {
     const touch = firstTouch(log, asOf);
     const columns = {
-      leadId: Int32Array.from(log, (e) => e.leadId as number),
-      stage: Uint8Array.from(log, (e) => names.indexOf(e.stage)),
-      at: Float64Array.from(log, (e) => e.at),
+      ...logColumns(),
       source: log.map((e) => e.source ?? null),
     };
     for (const sequence of ['lifecycle', 'ordered'] as const) {
